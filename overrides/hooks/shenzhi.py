@@ -1,0 +1,68 @@
+"""MkDocs entry points for ShenZhi. Thin: each event hands off to the tested `scripts` package.
+
+Order matters: on_config runs before static-i18n's (priority -100), which re-runs the whole
+build once per language, so every handler here is called once per language and keeps no state.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from scripts import log_paths, search_words, site_config
+from scripts.build_page import dress, page_context
+from scripts.convert import convert_text
+from scripts.problems import ContentError
+from scripts.staging import source_dir_for, stage, staging_dir_for
+
+
+def _shown_prefix(config) -> str:
+    source = source_dir_for(Path(config.docs_dir))
+    try:
+        return source.relative_to(Path(config.config_file_path).parent).as_posix()
+    except ValueError:
+        return source.as_posix()
+
+
+@event_priority(100)
+def on_config(config):
+    """Stage docs/ with both scripts before anything reads docs_dir; derive zh-Hans settings."""
+    source = source_dir_for(Path(config.docs_dir))
+    staging = staging_dir_for(source)
+    prefix = _shown_prefix(config)
+    try:
+        result = stage(source, staging, prefix)
+    except ContentError as error:  # the glossary or another data file is broken
+        raise PluginError(str(error)) from None
+    if result.problems:
+        raise PluginError(str(ContentError(result.problems)))
+    config.docs_dir = str(staging)
+    log_paths.install(source, staging, prefix)
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        site_config.localize_languages(i18n.config.languages, config.nav, convert_text)
+    search_words.register_with_jieba()
+    return config
+
+
+def on_serve(server, config, builder):
+    """Live reload watches the editors' docs/ (via `watch:`), not the staging copy we write."""
+    server.unwatch(config.docs_dir)
+    return server
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Folder defaults, generated blocks, the disclaimer and the sources block."""
+    ctx = page_context(page, config, files)
+    try:
+        return dress(markdown, page, ctx)
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_post_page(output, page, config):
+    """Tag the document so print and tests can tell generated furniture from content."""
+    return re.sub(r"<html ", f'<html data-kind="{page.meta.get("kind", "article")}" ', output, 1)

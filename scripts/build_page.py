@@ -1,0 +1,66 @@
+"""Turn one page's Markdown into what MkDocs renders: defaults, generated blocks, furniture."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from scripts import DEFAULT_LANGUAGE
+from scripts.convert import convert_text
+from scripts.directives import DirectiveContext, PageInfo, UnknownDirective, expand_directives
+from scripts.front_matter import split_front_matter
+from scripts.page_defaults import with_defaults
+from scripts.page_furniture import dress_page
+from scripts.problems import ContentError, Problem
+from scripts.staging import editor_path, source_dir_for
+
+SCRIPT_SUFFIX = re.compile(r"\.(zh-Hant|zh-Hans)\.md$")
+
+
+def normalized_src(src_uri: str) -> str:
+    """`ckd/basics.zh-Hans.md` -> `ckd/basics.md`: the name links and renderers use."""
+    return SCRIPT_SUFFIX.sub(".md", src_uri)
+
+
+def _language_pages(files: Any, docs_dir: Path, lang: str) -> list[PageInfo]:
+    pages = []
+    for file in files.documentation_pages():
+        if getattr(file, "locale", lang) != lang or not SCRIPT_SUFFIX.search(file.src_uri):
+            continue
+        parsed, _ = split_front_matter(Path(file.abs_src_path).read_text(encoding="utf-8"),
+                                       file.src_uri)
+        meta = with_defaults(parsed.meta if parsed else {}, docs_dir, file.src_uri)
+        url = file.url
+        if lang != DEFAULT_LANGUAGE and url.startswith(f"{lang}/"):
+            url = url[len(lang) + 1:]
+        pages.append(PageInfo(normalized_src(file.src_uri), url, meta))
+    return pages
+
+
+def page_context(page: Any, config: Any, files: Any) -> DirectiveContext:
+    """The renderer context for `page`, completing its front matter with folder defaults."""
+    docs_dir = Path(config.docs_dir)
+    lang = getattr(page.file, "locale", None) or config.theme.language
+    page.meta.update(with_defaults(page.meta, docs_dir, page.file.src_uri))
+    page.meta["shenzhi_editor_file"] = editor_path(page.file.src_uri, source_dir_for(docs_dir))
+    return DirectiveContext(
+        lang=lang,
+        page_src=normalized_src(page.file.src_uri),
+        convert=convert_text,
+        page_loader=lambda: _language_pages(files, docs_dir, lang),
+    )
+
+
+def dress(markdown: str, page: Any, ctx: DirectiveContext) -> str:
+    """The page's final Markdown: case-report layout, generated blocks, disclaimer, sources."""
+    meta = page.meta
+    if meta.get("kind") == "case-report":
+        from scripts.case_reports.render import render_case_page
+
+        markdown = render_case_page(meta, markdown, ctx)
+    try:
+        markdown = expand_directives(markdown, ctx)
+    except UnknownDirective as error:
+        raise ContentError([Problem(meta["shenzhi_editor_file"], str(error))]) from None
+    return dress_page(markdown, meta, ctx.lang, convert_text)

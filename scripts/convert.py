@@ -1,0 +1,127 @@
+"""Markdown-aware conversion between Taiwan Traditional (zh-Hant) and mainland Simplified (zh-Hans).
+
+Library use: `convert_markdown(text, target, source)`; command line:
+`python -m scripts.convert --to zh-Hant|zh-Hans [FILE]` reads FILE or standard input and writes
+the converted Markdown to standard output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from functools import lru_cache
+
+from scripts import LANGUAGES
+from scripts.glossary import load_glossary
+from scripts.inline_rules import MarkerError, shield_rules
+from scripts.markdown_protect import Shield, shield_fences, shield_inline
+from scripts.opencc_engine import medical_opencc
+
+# Mainland quotation marks ↔ Taiwan corner brackets.
+QUOTES = {"zh-Hant": str.maketrans("“”‘’", "「」『』"), "zh-Hans": str.maketrans("「」『』", "“”‘’")}
+
+FRONT_MATTER = re.compile(r"\A(---[ \t]*\n)(.*?)(^---[ \t]*(?:\n|\Z))", re.DOTALL | re.MULTILINE)
+# `key: value` (optionally as a list item); the key stays, the value is prose.
+YAML_KEY = re.compile(r"^(\s*(?:-\s+)?[A-Za-z0-9_.-]+\s*:)(\s.*|)$")
+
+__all__ = ["MarkerError", "convert_markdown", "convert_text", "other_language"]
+
+
+def other_language(lang: str) -> str:
+    """zh-Hant for zh-Hans and the reverse."""
+    return LANGUAGES[1] if lang == LANGUAGES[0] else LANGUAGES[0]
+
+
+@lru_cache(maxsize=2)
+def _converter(target: str):  # noqa: ANN202 - opencc.OpenCC has no public type
+    return medical_opencc(target, load_glossary().dictionary_pairs(target))
+
+
+def convert_text(text: str, target: str) -> str:
+    """Convert plain prose (no Markdown) to `target`: glossary, OpenCC, punctuation."""
+    if target not in LANGUAGES:
+        raise ValueError(f"unknown script {target!r}; expected one of {', '.join(LANGUAGES)}")
+    return _converter(target).convert(text).translate(QUOTES[target])
+
+
+def _convert_shielded(text: str, target: str, source: str | None) -> str:
+    """Convert text whose protected parts are already placeholders."""
+    if source == target:
+        return text
+    return convert_text(text, target)
+
+
+def _convert_front_matter(block: str, target: str, source: str | None) -> str:
+    """Convert the values of a YAML front-matter block, never its keys."""
+    out = []
+    for line in block.splitlines(keepends=True):
+        shield = Shield()
+        match = YAML_KEY.match(line.rstrip("\n"))
+        if match:
+            head, value = match.group(1), match.group(2)
+            newline = "\n" if line.endswith("\n") else ""
+            value = shield_rules(shield_inline(value, shield), target, shield)
+            line = head + _convert_shielded(value, target, source) + newline
+        else:
+            line = _convert_shielded(shield_rules(shield_inline(line, shield), target, shield),
+                                     target, source)
+        out.append(shield.restore(line))
+    return "".join(out)
+
+
+def convert_markdown(text: str, target: str, source: str | None = None) -> str:
+    """Convert a Markdown document to `target` ("zh-Hant" or "zh-Hans").
+
+    Code, URLs, link targets, HTML tags and attributes, front-matter keys and heading anchors
+    pass through untouched; inline rules `-{…}-` are resolved for `target`. When `source`
+    equals `target` only the inline rules are resolved. Raises MarkerError (with the line) for a
+    malformed rule.
+    """
+    head, body, offset = "", text, 0
+    front = FRONT_MATTER.match(text)
+    if front:
+        opening, inner, closing = front.groups()
+        try:
+            head = opening + _convert_front_matter(inner, target, source) + closing
+        except MarkerError as error:
+            raise error.shifted(1) from None
+        body = text[front.end():]
+        offset = text.count("\n", 0, front.end())
+    shield = Shield()
+    try:
+        shielded = shield_rules(shield_inline(shield_fences(body, shield), shield), target, shield)
+    except MarkerError as error:
+        raise error.shifted(offset) from None
+    return head + shield.restore(_convert_shielded(shielded, target, source))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(prog="python -m scripts.convert", description=__doc__.split(
+        "\n")[0])
+    parser.add_argument("--to", required=True, choices=LANGUAGES, help="target script")
+    parser.add_argument("--from", dest="source", choices=LANGUAGES,
+                        help="script of the input (only inline rules are resolved when equal)")
+    parser.add_argument("file", nargs="?", help="Markdown file (default: standard input)")
+    args = parser.parse_args(argv)
+    name = args.file or "<stdin>"
+    try:
+        if args.file:
+            with open(args.file, encoding="utf-8") as handle:
+                text = handle.read()
+        else:
+            text = sys.stdin.read()
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"{name}: cannot read as UTF-8 text: {error}", file=sys.stderr)
+        return 2
+    try:
+        sys.stdout.write(convert_markdown(text, args.to, args.source))
+    except MarkerError as error:
+        print(f"{name}:{error.line}: {error.reason}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,205 @@
+"""The medical glossary: one data file, read once, validated, and turned into what needs terms.
+
+`scripts/data/glossary.tsv` is the single source for the OpenCC user dictionaries, the search
+word list, the glossary page and the term tooltips.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from scripts.problems import Problem
+
+GLOSSARY_PATH = Path(__file__).parent / "data" / "glossary.tsv"
+COLUMNS = ("en", "abbr", "zh_Hans", "zh_Hant", "zh_Hant_HK", "kind", "category", "definition",
+           "source")
+KINDS = ("map", "protect")
+CATEGORIES = ("anatomy", "lab", "disease", "treatment", "drug", "cell", "immunology", "study",
+              "regulation", "everyday")
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One glossary row: a concept keyed by its English term, with its forms per region."""
+
+    en: str
+    abbr: str
+    hans: tuple[str, ...]  # mainland forms, preferred first
+    hant: tuple[str, ...]  # Taiwan forms, preferred first
+    hk: str
+    kind: str
+    category: str
+    definition: str  # plain definition in Traditional Chinese (Taiwan vocabulary)
+    source: str
+    line: int
+
+    def forms(self, lang: str) -> tuple[str, ...]:
+        """The forms written in `lang` ("zh-Hans" or "zh-Hant"), preferred first."""
+        return self.hans if lang == "zh-Hans" else self.hant
+
+    def preferred(self, lang: str) -> str:
+        """The form a reader of `lang` should see."""
+        return self.forms(lang)[0]
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """All concepts of the glossary file, in file order."""
+
+    concepts: tuple[Concept, ...]
+    path: str
+
+    def __iter__(self) -> Iterator[Concept]:
+        return iter(self.concepts)
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    @property
+    def by_en(self) -> dict[str, Concept]:
+        """Concepts keyed by English term."""
+        return {c.en: c for c in self.concepts}
+
+    def dictionary_pairs(self, target: str) -> list[tuple[str, str]]:
+        """OpenCC user-dictionary pairs for converting *to* `target`.
+
+        Every form of the other script maps to the target's preferred form; every form already in
+        the target script maps to itself, so text already in the target script stays unchanged.
+        """
+        source = "zh-Hans" if target == "zh-Hant" else "zh-Hant"
+        pairs: dict[str, str] = {}
+        for concept in self.concepts:
+            for form in concept.forms(target):
+                pairs.setdefault(form, form)
+            for form in concept.forms(source):
+                pairs.setdefault(form, concept.preferred(target))
+        return sorted(pairs.items())
+
+    def search_words(self) -> list[str]:
+        """Every form in both scripts, for the search segmenter's user word list."""
+        words = {f for c in self.concepts for lang in ("zh-Hans", "zh-Hant") for f in c.forms(lang)}
+        return sorted(w for w in words if len(w) > 1)
+
+
+def _split_forms(cell: str) -> tuple[str, ...]:
+    return tuple(f.strip() for f in cell.split("|") if f.strip())
+
+
+def _rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """Yield (line number, cells) for data rows; `#` lines are the file's header comments."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        for number, raw in enumerate(handle, start=1):
+            line = raw.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            yield number, next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def parse_glossary(path: Path = GLOSSARY_PATH) -> tuple[Glossary, list[Problem]]:
+    """Read the glossary file and return it with every structural problem found."""
+    shown = _display_path(path)
+    problems: list[Problem] = []
+    concepts: list[Concept] = []
+    header_seen = False
+    for number, cells in _rows(path):
+        if not header_seen:
+            header_seen = True
+            if tuple(cells) != COLUMNS:
+                problems.append(Problem(shown, f"header is {cells}", number,
+                                        hint=f"expected the columns {'<TAB>'.join(COLUMNS)}"))
+                return Glossary((), shown), problems
+            continue
+        if len(cells) != len(COLUMNS):
+            problems.append(Problem(shown, f"{len(cells)} columns, expected {len(COLUMNS)}",
+                                    number, hint="separate columns with one TAB each"))
+            continue
+        row = dict(zip(COLUMNS, cells, strict=True))
+        concept = Concept(
+            en=row["en"].strip(), abbr=row["abbr"].strip(), hans=_split_forms(row["zh_Hans"]),
+            hant=_split_forms(row["zh_Hant"]), hk=row["zh_Hant_HK"].strip(),
+            kind=row["kind"].strip(), category=row["category"].strip(),
+            definition=row["definition"].strip(), source=row["source"].strip(), line=number,
+        )
+        problems.extend(_row_problems(concept, shown))
+        concepts.append(concept)
+    if not header_seen:
+        problems.append(Problem(shown, "no header line", hint="the file needs the column header"))
+    glossary = Glossary(tuple(concepts), shown)
+    problems.extend(_cross_row_problems(glossary))
+    return glossary, problems
+
+
+def _row_problems(c: Concept, shown: str) -> list[Problem]:
+    out = []
+    if not c.en:
+        out.append(Problem(shown, "empty English term", c.line, "en", "every concept needs a key"))
+    for column, forms in (("zh_Hans", c.hans), ("zh_Hant", c.hant)):
+        if not forms:
+            out.append(Problem(shown, f"'{c.en}' has no {column} form", c.line, column,
+                               "give the form used in that region"))
+    if c.kind not in KINDS:
+        out.append(Problem(shown, f"kind '{c.kind}' for '{c.en}'", c.line, "kind",
+                           f"expected one of {', '.join(KINDS)}"))
+    if c.category not in CATEGORIES:
+        out.append(Problem(shown, f"category '{c.category}' for '{c.en}'", c.line, "category",
+                           f"expected one of {', '.join(CATEGORIES)}"))
+    if c.kind == "map" and not c.definition:
+        out.append(Problem(shown, f"'{c.en}' has no definition", c.line, "definition",
+                           "write one plain sentence in Traditional Chinese"))
+    if not c.source:
+        out.append(Problem(shown, f"'{c.en}' has no source", c.line, "source",
+                           "give a URL, 'memory' or 'opencc-regression'"))
+    return out
+
+
+def _cross_row_problems(glossary: Glossary) -> list[Problem]:
+    out: list[Problem] = []
+    seen_en: dict[str, Concept] = {}
+    for c in glossary:
+        key = c.en.casefold()
+        if key in seen_en:
+            out.append(Problem(glossary.path, f"duplicate concept '{c.en}'", c.line, "en",
+                               f"also on line {seen_en[key].line}; merge the two rows"))
+        seen_en.setdefault(key, c)
+    for target in ("zh-Hant", "zh-Hans"):
+        source = "zh-Hans" if target == "zh-Hant" else "zh-Hant"
+        claimed: dict[str, tuple[str, Concept]] = {}
+        for c in glossary:
+            if not c.hans or not c.hant:
+                continue
+            for form, result in [(f, f) for f in c.forms(target)] + [
+                (f, c.preferred(target)) for f in c.forms(source)
+            ]:
+                if form in claimed and claimed[form][0] != result:
+                    other = claimed[form][1]
+                    out.append(Problem(
+                        glossary.path,
+                        f"'{form}' is converted to '{result}' here but to '{claimed[form][0]}' "
+                        f"by '{other.en}' (line {other.line})",
+                        c.line, "zh_Hans" if form in c.hans else "zh_Hant",
+                        "one form may map one way only; merge the concepts or drop one form",
+                    ))
+                claimed.setdefault(form, (result, c))
+    return out
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+@lru_cache(maxsize=4)
+def load_glossary(path: Path = GLOSSARY_PATH) -> Glossary:
+    """The glossary, or a ContentError listing every problem in the file."""
+    from scripts.problems import ContentError
+
+    glossary, problems = parse_glossary(path)
+    if problems:
+        raise ContentError(problems)
+    return glossary

@@ -1,0 +1,87 @@
+"""OpenCC configured for medical text: built-in Taiwan-phrase configs with our dictionary first.
+
+OpenCC resolves relative dictionary names against its own build paths, so the configuration is
+generated at run time with absolute paths (STACK-NOTES: OpenCC). The project dictionary goes first
+in the segmentation group and in every conversion step: in segmentation so MMSeg keeps our terms
+whole, and in each step so later Taiwan-phrase tables cannot rewrite a term we already fixed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import opencc
+
+# Built-in configs per target script. s2twp / tw2sp carry the Taiwan phrase tables.
+BASE_CONFIG = {"zh-Hant": "s2twp.json", "zh-Hans": "tw2sp.json"}
+
+
+def opencc_data_dir() -> Path:
+    """Folder holding OpenCC's shipped dictionaries and configs."""
+    return Path(os.path.dirname(opencc.__file__)) / "clib" / "share" / "opencc"
+
+
+def _absolute(node: object, data_dir: Path) -> object:
+    """Rewrite every `file` entry of a config tree to an absolute path."""
+    if isinstance(node, dict):
+        out = {k: _absolute(v, data_dir) for k, v in node.items()}
+        if "file" in out and not os.path.isabs(str(out["file"])):
+            out["file"] = str(data_dir / str(out["file"]))
+        return out
+    if isinstance(node, list):
+        return [_absolute(v, data_dir) for v in node]
+    return node
+
+
+def _with_user_dict(dict_node: dict, user_dict: dict) -> dict:
+    """Put `user_dict` first in front of an existing dictionary node."""
+    if dict_node.get("type") == "group":
+        return {**dict_node, "dicts": [user_dict, *dict_node["dicts"]]}
+    return {"type": "group", "match_policy": "short_circuit", "dicts": [user_dict, dict_node]}
+
+
+def build_config(target: str, user_dict_path: Path) -> dict:
+    """Return the OpenCC config for `target` with `user_dict_path` placed first everywhere."""
+    data_dir = opencc_data_dir()
+    config = json.loads((data_dir / BASE_CONFIG[target]).read_text(encoding="utf-8"))
+    config = _absolute(config, data_dir)
+    user = {"type": "text", "file": str(user_dict_path)}
+    seg = config["segmentation"]["dict"]
+    seg = _with_user_dict(seg, user)
+    seg["match_policy"] = "union"  # segmentation wants the longest match over all dictionaries
+    config["segmentation"]["dict"] = seg
+    for step in config["conversion_chain"]:
+        step["dict"] = _with_user_dict(step["dict"], user)
+    config["name"] = f"ShenZhi medical {BASE_CONFIG[target]}"
+    return config
+
+
+def write_text_dictionary(pairs: Iterable[tuple[str, str]], path: Path) -> None:
+    """Write an OpenCC text dictionary: one `source<TAB>target` line per pair, sorted."""
+    lines = sorted(f"{src}\t{dst}" for src, dst in pairs)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@lru_cache(maxsize=8)
+def _converter_for(target: str, pairs: tuple[tuple[str, str], ...]) -> opencc.OpenCC:
+    digest = hashlib.sha256(repr((target, pairs)).encode("utf-8")).hexdigest()[:16]
+    folder = Path(tempfile.gettempdir()) / f"shenzhi-opencc-{digest}"
+    folder.mkdir(parents=True, exist_ok=True)
+    user_dict = folder / f"user-{target}.txt"
+    write_text_dictionary(pairs, user_dict)
+    config_path = folder / f"{target}.json"
+    config_path.write_text(json.dumps(build_config(target, user_dict), ensure_ascii=False))
+    return opencc.OpenCC(str(config_path))
+
+
+def medical_opencc(target: str, pairs: Iterable[tuple[str, str]]) -> opencc.OpenCC:
+    """An OpenCC converter to `target` ("zh-Hant" or "zh-Hans") using `pairs` as user dictionary."""
+    if target not in BASE_CONFIG:
+        raise ValueError(f"unknown target script {target!r}; expected zh-Hant or zh-Hans")
+    return _converter_for(target, tuple(sorted(set(pairs))))

@@ -1,0 +1,42 @@
+"""Per-language settings derived from the zh-Hant ones, so no label is kept twice by hand."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from scripts import DEFAULT_LANGUAGE
+
+
+def nav_labels(nav: Iterable[Any]) -> list[str]:
+    """Every section or page label written in mkdocs.yml's nav."""
+    labels: list[str] = []
+    for item in nav or []:
+        if isinstance(item, dict):
+            for label, child in item.items():
+                labels.append(label)
+                if isinstance(child, list):
+                    labels += nav_labels(child)
+    return labels
+
+
+def localize_languages(languages: list[Any], nav: Iterable[Any],
+                       convert: Callable[[str, str], str]) -> None:
+    """Fill nav_translations, admonition titles, site name and description of each
+    non-default language by converting the default language's values, unless set by hand."""
+    default = next(lang for lang in languages if lang.locale == DEFAULT_LANGUAGE)
+    labels = nav_labels(nav)
+    for lang in languages:
+        if lang.locale == DEFAULT_LANGUAGE:
+            continue
+        lang.nav_translations = {
+            label: convert(label, lang.locale) for label in labels
+        } | dict(lang.nav_translations or {})
+        if default.admonition_translations and not lang.admonition_translations:
+            lang.admonition_translations = {
+                key: convert(value, lang.locale)
+                for key, value in default.admonition_translations.items()
+            }
+        for option in ("site_name", "site_description"):
+            if not lang[option] and default[option]:
+                lang[option] = convert(default[option], lang.locale)

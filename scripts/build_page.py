@@ -13,6 +13,7 @@ from scripts.front_matter import split_front_matter
 from scripts.page_defaults import with_defaults
 from scripts.page_furniture import dress_page
 from scripts.problems import ContentError, Problem
+from scripts.site_config import alternate_urls
 from scripts.staging import editor_path, source_dir_for
 
 SCRIPT_SUFFIX = re.compile(r"\.(zh-Hant|zh-Hans)\.md$")
@@ -44,6 +45,8 @@ def page_context(page: Any, config: Any, files: Any) -> DirectiveContext:
     lang = getattr(page.file, "locale", None) or config.theme.language
     page.meta.update(with_defaults(page.meta, docs_dir, page.file.src_uri))
     page.meta["shenzhi_editor_file"] = editor_path(page.file.src_uri, source_dir_for(docs_dir))
+    if config.site_url:
+        page.meta["shenzhi_alternates"] = alternate_urls(page.url, config.site_url)
     return DirectiveContext(
         lang=lang,
         page_src=normalized_src(page.file.src_uri),

@@ -19,9 +19,13 @@ from scripts.markdown_protect import Shield, shield_fences, shield_inline
 from scripts.opencc_engine import medical_opencc
 
 # Mainland quotation marks ↔ Taiwan corner brackets.
-QUOTES = {"zh-Hant": str.maketrans("“”‘’", "「」『』"), "zh-Hans": str.maketrans("「」『』", "“”‘’")}
+QUOTES = {
+    "zh-Hant": str.maketrans("“”‘’", "「」『』"),
+    "zh-Hans": str.maketrans("「」『』", "“”‘’"),
+}
 
-FRONT_MATTER = re.compile(r"\A(---[ \t]*\n)(.*?)(^---[ \t]*(?:\n|\Z))", re.DOTALL | re.MULTILINE)
+FRONT_MATTER = re.compile(r"\A(---[ \t]*\n)(.*?)(^---[ \t]*(?:\n|\Z))",
+                          re.DOTALL | re.MULTILINE)
 # `key: value` (optionally as a list item); the key stays, the value is prose.
 YAML_KEY = re.compile(r"^(\s*(?:-\s+)?[A-Za-z0-9_.-]+\s*:)(\s.*|)$")
 
@@ -34,7 +38,7 @@ def other_language(lang: str) -> str:
 
 
 @lru_cache(maxsize=2)
-def _converter(target: str):  # noqa: ANN202 - opencc.OpenCC has no public type
+def _converter(target: str):
     return medical_opencc(target, load_glossary().dictionary_pairs(target))
 
 

@@ -20,6 +20,7 @@ DIRECTIVE = re.compile(r"^<!--\s*shenzhi:\s*([a-z0-9-]+)\s*-->[ \t]*$", re.MULTI
 RENDERERS: dict[str, str] = {
     "glossary-table": "scripts.glossary_page:render_glossary_table",
     "kdigo-heatmap": "scripts.kdigo:render_kdigo_heatmap",
+    "kdigo-data": "scripts.kdigo:render_kdigo_data",
     "studies-table": "scripts.studies_table:render_studies_table",
     "case-index": "scripts.case_reports.index:render_case_index",
     "newest-cases": "scripts.case_reports.index:render_newest_cases",

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import opencc
+
 from scripts.problems import Problem
 
 GLOSSARY_PATH = Path(__file__).parent / "data" / "glossary.tsv"
@@ -45,6 +47,13 @@ class Concept:
         """The form a reader of `lang` should see."""
         return self.forms(lang)[0]
 
+    def counterpart(self, form: str, target: str) -> str:
+        """What `form` (written in the other script) becomes in `target`: its own
+        character-for-character equivalent when the target region also uses that word
+        (干细胞疗法 → 幹細胞療法), else the target's preferred form (干细胞治疗 → 幹細胞治療)."""
+        same_word = glyphs(target).convert(form)
+        return same_word if same_word in self.forms(target) else self.preferred(target)
+
 
 @dataclass(frozen=True)
 class Glossary:
@@ -69,20 +78,29 @@ class Glossary:
 
         Every form of the other script maps to the target's preferred form; every form already in
         the target script maps to itself, so text already in the target script stays unchanged.
+        A form that is valid in both columns (心衰竭) is therefore kept as written.
         """
-        source = "zh-Hans" if target == "zh-Hant" else "zh-Hant"
-        pairs: dict[str, str] = {}
+        pairs = {form: form for c in self.concepts for form in c.forms(target)}
         for concept in self.concepts:
-            for form in concept.forms(target):
-                pairs.setdefault(form, form)
-            for form in concept.forms(source):
-                pairs.setdefault(form, concept.preferred(target))
+            for form in concept.forms(other_script(target)):
+                pairs.setdefault(form, concept.counterpart(form, target))
         return sorted(pairs.items())
 
     def search_words(self) -> list[str]:
         """Every form in both scripts, for the search segmenter's user word list."""
         words = {f for c in self.concepts for lang in ("zh-Hans", "zh-Hant") for f in c.forms(lang)}
         return sorted(w for w in words if len(w) > 1)
+
+
+@lru_cache(maxsize=2)
+def glyphs(target: str) -> opencc.OpenCC:
+    """OpenCC's character-only conversion to `target` (Taiwan variants), no phrase tables."""
+    return opencc.OpenCC("s2tw" if target == "zh-Hant" else "tw2s")
+
+
+def other_script(lang: str) -> str:
+    """zh-Hans for zh-Hant and the reverse."""
+    return "zh-Hans" if lang == "zh-Hant" else "zh-Hant"
 
 
 def _split_forms(cell: str) -> tuple[str, ...]:
@@ -166,24 +184,26 @@ def _cross_row_problems(glossary: Glossary) -> list[Problem]:
                                f"also on line {seen_en[key].line}; merge the two rows"))
         seen_en.setdefault(key, c)
     for target in ("zh-Hant", "zh-Hans"):
-        source = "zh-Hans" if target == "zh-Hant" else "zh-Hant"
+        # A form already in the target script of any concept is kept; two concepts may not
+        # disagree about what a form becomes.
         claimed: dict[str, tuple[str, Concept]] = {}
+        for c in glossary:
+            for form in c.forms(target):
+                claimed.setdefault(form, (form, c))
         for c in glossary:
             if not c.hans or not c.hant:
                 continue
-            for form, result in [(f, f) for f in c.forms(target)] + [
-                (f, c.preferred(target)) for f in c.forms(source)
-            ]:
-                if form in claimed and claimed[form][0] != result:
-                    other = claimed[form][1]
+            for form in c.forms(other_script(target)):
+                mine = c.counterpart(form, target)
+                result, owner = claimed.setdefault(form, (mine, c))
+                if owner is not c and result != mine:
                     out.append(Problem(
                         glossary.path,
-                        f"'{form}' is converted to '{result}' here but to '{claimed[form][0]}' "
-                        f"by '{other.en}' (line {other.line})",
-                        c.line, "zh_Hans" if form in c.hans else "zh_Hant",
+                        f"'{form}' would become '{mine}' here but '{result}' "
+                        f"by '{owner.en}' (line {owner.line})",
+                        c.line, "zh_Hans" if target == "zh-Hant" else "zh_Hant",
                         "one form may map one way only; merge the concepts or drop one form",
                     ))
-                claimed.setdefault(form, (result, c))
     return out
 
 

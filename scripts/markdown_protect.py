@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 OPEN, CLOSE = "\ue000", "\ue001"
-PLACEHOLDER = re.compile(f"{OPEN}(\\d+){CLOSE}")
+PLACEHOLDER = re.compile(f"{OPEN}(\\d+)\n*{CLOSE}")
 
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
 
@@ -42,7 +42,8 @@ class Shield:
     def hide(self, text: str) -> str:
         """Return a placeholder standing for `text`."""
         self.spans.append(text)
-        return f"{OPEN}{len(self.spans) - 1}{CLOSE}"
+        # Keep the span's line breaks so line numbers in the shielded text stay true.
+        return f"{OPEN}{len(self.spans) - 1}{chr(10) * text.count(chr(10))}{CLOSE}"
 
     def restore(self, text: str) -> str:
         """Replace every placeholder with the text it stands for."""

@@ -39,7 +39,7 @@ def sources_block(meta: dict[str, Any], lang: str, convert: Convert) -> str:
     the page was converted from the other script."""
     labels = evidence_types()
     lines = ['<section class="shenzhi-sources" markdown>', "",
-             f"## {convert('參考資料', lang)} {{#sources}}", ""]
+             f"## {convert('參考文獻', lang)} {{#sources}}", ""]
     for source in meta.get("sources") or []:
         label = convert(labels[source["evidence"]]["label"], lang)
         title = source["title"].replace("[", "\\[").replace("]", "\\]")

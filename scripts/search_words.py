@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 
 from scripts.glossary import load_glossary
@@ -15,6 +16,7 @@ def register_with_jieba() -> int:
         import jieba
     except ImportError:
         return 0
+    jieba.setLogLevel(logging.WARNING)  # it reports cache building on stderr at every build
     words = load_glossary().search_words()
     for word in words:
         jieba.add_word(word, freq=20000)

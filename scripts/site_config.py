@@ -37,6 +37,21 @@ def localize_languages(languages: list[Any], nav: Iterable[Any],
                 key: convert(value, lang.locale)
                 for key, value in default.admonition_translations.items()
             }
-        for option in ("site_name", "site_description"):
+        for option in ("site_name", "site_description", "copyright"):
             if not lang[option] and default[option]:
                 lang[option] = convert(default[option], lang.locale)
+
+
+def alternate_urls(page_url: str, site_url: str) -> dict[str, str]:
+    """Absolute URL of a page in every language, for hreflang links (search engines want
+    absolute ones). `page_url` is MkDocs' URL of the page, e.g. `zh-Hans/ckd/basics/`."""
+    from scripts import LANGUAGES
+
+    base = page_url
+    for lang in LANGUAGES:
+        if lang != DEFAULT_LANGUAGE and base.startswith(f"{lang}/"):
+            base = base[len(lang) + 1:]
+    root = site_url.rstrip("/") + "/"
+    urls = {lang: root + ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + base
+            for lang in LANGUAGES}
+    return {**urls, "x-default": urls[DEFAULT_LANGUAGE]}

@@ -35,7 +35,7 @@ def build_site(site_dir: Path, site_url: str) -> subprocess.CompletedProcess[str
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     log: list[str]
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+    def log_message(self, format: str, *args: object) -> None:
         self.log.append(self.path)
 
 

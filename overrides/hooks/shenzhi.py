@@ -6,13 +6,13 @@ build once per language, so every handler here is called once per language and k
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from scripts import log_paths, search_words, site_config
+from scripts import log_paths, offline_assets, search_words, site_config
 from scripts.build_page import dress, page_context
 from scripts.convert import convert_text
 from scripts.problems import ContentError
@@ -63,6 +63,13 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(str(error)) from None
 
 
+def on_post_build(config):
+    """Point the theme's remote script loaders (unpkg.com) at local files."""
+    site_path = urlsplit(config.site_url or "/").path
+    offline_assets.localize_theme_scripts(Path(config.site_dir), site_path)
+
+
 def on_post_page(output, page, config):
     """Tag the document so print and tests can tell generated furniture from content."""
-    return re.sub(r"<html ", f'<html data-kind="{page.meta.get("kind", "article")}" ', output, 1)
+    kind = page.meta.get("kind", "article")
+    return output.replace("<html ", f'<html data-kind="{kind}" ', 1)

@@ -28,7 +28,7 @@ def main() -> int:
     try:
         with sync_playwright() as playwright:
             playwright.chromium.launch(args=FLAGS).close()
-    except Exception as error:  # noqa: BLE001 - any launch failure means "not installed"
+    except Exception as error:
         print(f"no usable Chromium: {error}".splitlines()[0], file=sys.stderr)
         return 1
     return 0

@@ -1,0 +1,1 @@
+"""Case reports as validated data: schema, validation, charts, page and index rendering."""

@@ -1,0 +1,86 @@
+"""Validate all content and data: `python -m scripts.check` exits non-zero listing every problem.
+
+Checks the glossary (structure and OpenCC consistency), every page's front matter (including
+case reports against their schema), conversion markers, and the vocabulary of both scripts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from scripts import LANGUAGES
+from scripts.convert import convert_markdown
+from scripts.glossary import GLOSSARY_PATH, parse_glossary
+from scripts.glossary_checks import opencc_problems
+from scripts.inline_rules import RULE, MarkerError
+from scripts.problems import Problem
+from scripts.staging import PAGE_NAME, stage
+from scripts.vocabulary_check import vocabulary_problems
+
+
+def glossary_problems(path: Path = GLOSSARY_PATH) -> list[Problem]:
+    """Everything wrong with the glossary file."""
+    glossary, problems = parse_glossary(path)
+    return problems + opencc_problems(glossary)
+
+
+def page_vocabulary_problems(docs_dir: Path, shown_prefix: str = "docs") -> list[Problem]:
+    """Wrong-region words in each page as written and as converted (editor markers excluded)."""
+    problems: list[Problem] = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        name = PAGE_NAME.match(path.name)
+        if not name:
+            continue
+        shown = f"{shown_prefix}/{path.relative_to(docs_dir).as_posix()}"
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # reported by staging
+        lang = name.group("lang")
+        problems += vocabulary_problems(text, lang, shown)
+        for target in LANGUAGES:
+            counterpart = path.with_name(path.name.replace(f".{lang}.md", f".{target}.md"))
+            if target == lang or counterpart.exists():
+                continue
+            try:
+                converted = convert_markdown(RULE.sub("", text), target, lang)
+            except MarkerError:
+                continue
+            problems += [Problem(p.path, f"after conversion to {target}: {p.message}", p.line,
+                                 p.field, p.hint)
+                         for p in vocabulary_problems(converted, target, shown)]
+    return problems
+
+
+def run_checks(docs_dir: Path, glossary_path: Path = GLOSSARY_PATH) -> list[Problem]:
+    """All problems in the glossary and the content under `docs_dir`."""
+    problems = glossary_problems(glossary_path)
+    if problems:
+        return problems  # pages cannot be converted reliably with a broken glossary
+    with tempfile.TemporaryDirectory(prefix="shenzhi-check-") as scratch:
+        problems += stage(docs_dir, Path(scratch) / "docs", docs_dir.name).problems
+    problems += page_vocabulary_problems(docs_dir, docs_dir.name)
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(prog="python -m scripts.check", description=__doc__)
+    parser.add_argument("--docs", default="docs", help="content folder (default: docs)")
+    args = parser.parse_args(argv)
+    problems = run_checks(Path(args.docs))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"\n{len(problems)} problem(s). Fix them and run `python -m scripts.check` again.",
+              file=sys.stderr)
+        return 1
+    print("All content and data checks passed.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,26 @@
+"""Glossary checks that need OpenCC: every form written in its own script."""
+
+from __future__ import annotations
+
+from scripts.glossary import Glossary
+from scripts.problems import Problem
+from scripts.script_chars import foreign_in
+
+
+def opencc_problems(glossary: Glossary) -> list[Problem]:
+    """Forms that OpenCC's character tables would change: a zh_Hans form with a
+    Traditional-only character, or a zh_Hant form with a Simplified-only one.
+
+    Phrase-level rewrites by OpenCC's Taiwan tables (停用→禁用) are not errors here: the
+    glossary goes first in every conversion step, so its forms are never rewritten.
+    """
+    out: list[Problem] = []
+    for c in glossary:
+        for column, forms, lang in (("zh_Hans", c.hans, "zh-Hans"), ("zh_Hant", c.hant, "zh-Hant")):
+            for form in forms:
+                foreign = foreign_in(form, lang)
+                if foreign:
+                    out.append(Problem(glossary.path, f"'{form}' in {column} contains "
+                                       f"{''.join(foreign)}, which belongs to the other script",
+                                       c.line, column, "write the form in that script"))
+    return out

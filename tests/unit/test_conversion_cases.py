@@ -1,0 +1,97 @@
+"""Conversion cases as data: the dev set, the regression cases and every glossary concept."""
+
+from __future__ import annotations
+
+import csv
+import difflib
+from pathlib import Path
+
+import pytest
+
+from scripts.convert import convert_markdown
+from scripts.glossary import load_glossary
+
+CASES = Path(__file__).resolve().parents[1] / "cases"
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    lines = [line for line in (CASES / name).read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+DEV = read_tsv("dev_set.tsv")
+KNOWN_MISSES = {(row["id"], row["direction"]) for row in read_tsv("dev_set_known_misses.tsv")}
+REGRESSIONS = read_tsv("conversion_regressions.tsv")
+SOURCE_COLUMN = {"zh-Hant": "zh_Hans", "zh-Hans": "zh_Hant_TW"}
+TARGET_COLUMN = {"zh-Hant": "zh_Hant_TW", "zh-Hans": "zh_Hans"}
+
+
+@pytest.mark.parametrize("direction", ["zh-Hant", "zh-Hans"])
+def test_dev_set_matches_except_known_misses(direction: str) -> None:
+    missed = {row["id"] for row in DEV
+              if convert_markdown(row[SOURCE_COLUMN[direction]], direction)
+              != row[TARGET_COLUMN[direction]]}
+    known = {sid for sid, d in KNOWN_MISSES if d == direction}
+    assert missed - known == set(), "sentences that used to convert correctly now fail"
+    assert known - missed == set(), "now correct: remove them from dev_set_known_misses.tsv"
+
+
+@pytest.mark.parametrize("direction", ["zh-Hant", "zh-Hans"])
+def test_text_already_in_target_script_is_unchanged(direction: str) -> None:
+    for row in DEV:
+        text = row[TARGET_COLUMN[direction]]
+        assert convert_markdown(text, direction) == text, row["id"]
+
+
+@pytest.mark.parametrize("direction", ["zh-Hant", "zh-Hans"])
+def test_round_trip_changes_only_glossary_words(direction: str) -> None:
+    back = "zh-Hans" if direction == "zh-Hant" else "zh-Hant"
+    forms = {f for c in load_glossary() for lang in ("zh-Hant", "zh-Hans") for f in c.forms(lang)}
+    for row in DEV:
+        original = row[SOURCE_COLUMN[direction]]
+        returned = convert_markdown(convert_markdown(original, direction), back)
+        matcher = difflib.SequenceMatcher(a=original, b=returned, autojunk=False)
+        for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+            if tag == "equal":
+                continue
+            window = original[max(0, a0 - 6): a1 + 6]
+            returned_window = returned[max(0, b0 - 6): b1 + 6]
+            assert any(f in window or f in returned_window for f in forms), (
+                f"{row['id']}: '{original[a0:a1]}' became '{returned[b0:b1]}' "
+                "with no glossary entry behind it")
+
+
+@pytest.mark.parametrize("case", REGRESSIONS, ids=lambda c: c["input"][:12])
+def test_regression_case(case: dict[str, str]) -> None:
+    assert convert_markdown(case["input"], case["direction"]) == case["expected"], case["note"]
+
+
+@pytest.mark.parametrize("named", [
+    ("zh-Hant", "避免提重物", "避免提重物"),
+    ("zh-Hant", "前列腺素", "前列腺素"),
+    ("zh-Hant", "队列研究", "世代研究"),
+    ("zh-Hant", "白细胞介素", "介白素"),
+    ("zh-Hant", "包括发烧", "包括發燒"),
+    ("zh-Hans", "不能自行停用降血壓藥", "不能自行停用降压药"),
+    ("zh-Hans", "指標", "指标"),
+    ("zh-Hans", "病毒複製", "病毒复制"),
+])
+def test_failures_named_in_issue_3(named: tuple[str, str, str]) -> None:
+    direction, text, expected = named
+    assert convert_markdown(text, direction) == expected
+
+
+@pytest.mark.parametrize("direction", ["zh-Hant", "zh-Hans"])
+def test_every_glossary_concept_converts(direction: str) -> None:
+    source = "zh-Hans" if direction == "zh-Hant" else "zh-Hant"
+    wrong = []
+    for concept in load_glossary():
+        for form in concept.forms(source):
+            got = convert_markdown(form, direction)
+            if got != concept.counterpart(form, direction):
+                wrong.append(f"{concept.en}: {form} -> {got}")
+        for form in concept.forms(direction):
+            if convert_markdown(form, direction) != form:
+                wrong.append(f"{concept.en}: {form} (already {direction}) changed")
+    assert wrong == []

@@ -1,0 +1,138 @@
+"""The converter leaves every non-prose part of a Markdown page untouched, in both directions."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from scripts.convert import MarkerError, convert_markdown, convert_text
+
+HANS = "肾小球"
+HANT = "腎絲球"
+
+
+def test_prose_is_converted_both_ways() -> None:
+    assert convert_markdown(f"{HANS}会过滤血液。\n", "zh-Hant") == f"{HANT}會過濾血液。\n"
+    assert convert_markdown(f"{HANT}會過濾血液。\n", "zh-Hans") == f"{HANS}会过滤血液。\n"
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        f"```python\nx = '{HANS}'  # 注释\n```\n",
+        f"~~~\n{HANS}\n~~~\n",
+        f"    !!! note\n\n    ```\n    {HANS}\n    ```\n",
+        f"`{HANS}`",
+        f"``code with ` and {HANS}``",
+        f"https://example.org/{HANS}?q=发烧",
+        f"<https://example.org/{HANS}>",
+        f'<span title="{HANS}" data-x="发烧">',
+        f"<!-- {HANS} -->",
+        f"<script>var a = '{HANS}';</script>",
+        f"<style>.a::after {{ content: '{HANS}'; }}</style>",
+        f"[{HANS}]: https://example.org/{HANS} \"{HANS}\"",
+        "{#what-is-egfr}",
+        "{: .lead #intro }",
+    ],
+)
+def test_protected_parts_pass_through(markdown: str) -> None:
+    for target in ("zh-Hant", "zh-Hans"):
+        assert convert_markdown(markdown, target) == markdown
+
+
+def test_link_text_converts_but_target_does_not() -> None:
+    out = convert_markdown(f'[{HANS}](ckd/{HANS}.md "{HANS}")', "zh-Hant")
+    assert out == f'[{HANT}](ckd/{HANS}.md "{HANS}")'
+
+
+def test_reference_link_label_untouched() -> None:
+    assert convert_markdown(f"[{HANS}][{HANS}]", "zh-Hant") == f"[{HANT}][{HANS}]"
+
+
+def test_heading_anchor_kept_heading_converted() -> None:
+    out = convert_markdown(f"## 什么是{HANS} {{#what-is-a-glomerulus}}\n", "zh-Hant")
+    assert out == f"## 什麼是{HANT} {{#what-is-a-glomerulus}}\n"
+
+
+def test_text_between_html_tags_converts() -> None:
+    out = convert_markdown(f'<text x="1" y="2">{HANS}</text>', "zh-Hant")
+    assert out == f'<text x="1" y="2">{HANT}</text>'
+
+
+def test_front_matter_keys_stay_values_convert() -> None:
+    page = (f"---\ntitle: {HANS}\ndescription: 关于{HANS}\nsources:\n"
+            f"  - title: {HANS}\n    url: https://doi.org/10.1/{HANS}\n    evidence: rct\n"
+            f"---\n正文\n")
+    out = convert_markdown(page, "zh-Hant")
+    assert out == (f"---\ntitle: {HANT}\ndescription: 關於{HANT}\nsources:\n"
+                   f"  - title: {HANT}\n    url: https://doi.org/10.1/{HANS}\n    evidence: rct\n"
+                   f"---\n正文\n")
+
+
+def test_admonition_title_and_body_convert() -> None:
+    page = '!!! warning "注意：本文仅供参考"\n    干细胞疗法目前仍属于临床试验范围。\n'
+    assert convert_markdown(page, "zh-Hant") == (
+        '!!! warning "注意：本文僅供參考"\n    幹細胞療法目前仍屬於臨床試驗範圍。\n')
+
+
+def test_quotes_become_corner_brackets_and_back() -> None:
+    assert convert_text("他说“要‘随访’”。", "zh-Hant") == "他說「要『追蹤』」。"
+    assert convert_text("他說「要『追蹤』」。", "zh-Hans") == "他说“要‘随访’”。"
+
+
+def test_same_script_only_resolves_rules() -> None:
+    page = f"{HANS} -{{zh-Hans:甲;zh-Hant:乙}}- -{{保留}}-"
+    assert convert_markdown(page, "zh-Hans", "zh-Hans") == f"{HANS} 甲 保留"
+
+
+def test_inline_rules() -> None:
+    assert convert_markdown(f"-{{{HANS}}}-与{HANS}", "zh-Hant") == f"{HANS}與{HANT}"
+    rule = "-{zh-Hans:甲状腺;zh-Hant:甲狀腺（臺）}-"
+    assert convert_markdown(rule, "zh-Hant") == "甲狀腺（臺）"
+    assert convert_markdown(rule, "zh-Hans") == "甲状腺"
+
+
+def test_markers_never_leak() -> None:
+    out = convert_markdown("a -{x}- b -{zh-Hans:c;zh-Hant:d}- e", "zh-Hant")
+    assert "-{" not in out and "}-" not in out
+
+
+@pytest.mark.parametrize(
+    ("page", "line"),
+    [
+        ("---\ntitle: x\n---\n\n文字 -{没有结束\n", 5),
+        ("第一行\n-{zh-Hans:只有简体}-\n", 2),
+        ("a\nb\nc }- d\n", 3),
+        ("-{zh-Hans:甲;zh-Hans:乙;zh-Hant:丙}-", 1),
+        ("-{zh-TW:甲;zh-Hant:乙}-", 1),
+        ("-{}-", 1),
+        ("---\ntitle: -{坏\n---\n", 2),
+    ],
+)
+def test_malformed_marker_names_line(page: str, line: int) -> None:
+    with pytest.raises(MarkerError) as caught:
+        convert_markdown(page, "zh-Hant")
+    assert caught.value.line == line
+
+
+def test_command_line_reads_stdin_and_file(tmp_path) -> None:
+    run = [sys.executable, "-m", "scripts.convert", "--to", "zh-Hant"]
+    result = subprocess.run(run, input=f"{HANS}\n", capture_output=True, text=True, check=True)
+    assert result.stdout == f"{HANT}\n"
+    page = tmp_path / "page.zh-Hant.md"
+    page.write_text(f"{HANT}\n", encoding="utf-8")
+    back = subprocess.run([*run[:-1], "zh-Hans", str(page)], capture_output=True, text=True,
+                          check=True)
+    assert back.stdout == f"{HANS}\n"
+
+
+def test_command_line_reports_bad_marker_with_line(tmp_path) -> None:
+    page = tmp_path / "bad.zh-Hans.md"
+    page.write_text("好\n-{坏\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "scripts.convert", "--to", "zh-Hant",
+                             str(page)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert f"{page}:2:" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -200,9 +200,11 @@ def test_a_missing_glossary_is_reported_not_raised(monkeypatch: pytest.MonkeyPat
 
 def test_glossary_reader_uses_the_header_and_skips_comments(tmp_path: Path) -> None:
     path = tmp_path / "glossary.tsv"
+    header = "en\tabbr\tzh_Hans\tzh_Hant\tzh_Hant_HK\tkind\tcategory\tdefinition\tsource"
     path.write_text(
-        "# a comment\nen\tabbr\tzh_Hans\tzh_Hant\textra\n# another\n"
-        "serum creatinine\tSCr\t血清肌酐\t血清肌酸酐\tx\n\nkidney\t\t肾脏\t腎臟\t\n",
+        f"# a comment\n{header}\n# another\n"
+        "serum creatinine\tSCr\t血清肌酐\t血清肌酸酐\t\tmap\tlab\t血中的肌酸酐。\tmemory\n\n"
+        "kidney\t\t肾脏\t腎臟\t\tprotect\tanatomy\t\tmemory\n",
         encoding="utf-8",
     )
     assert load_glossary_terms(path) == {"serum creatinine", "kidney"}

@@ -42,7 +42,7 @@ def _language_pages(files: Any, docs_dir: Path, lang: str) -> list[PageInfo]:
 def page_context(page: Any, config: Any, files: Any) -> DirectiveContext:
     """The renderer context for `page`, completing its front matter with folder defaults."""
     docs_dir = Path(config.docs_dir)
-    lang = getattr(page.file, "locale", None) or config.theme.language
+    lang = getattr(page.file, "locale", None) or config.theme["language"]
     page.meta.update(with_defaults(page.meta, docs_dir, page.file.src_uri))
     page.meta["shenzhi_editor_file"] = editor_path(page.file.src_uri, source_dir_for(docs_dir))
     if config.site_url:

@@ -1,7 +1,7 @@
 """The medical glossary: one data file, read once, validated, and turned into what needs terms.
 
 `scripts/data/glossary.tsv` is the single source for the OpenCC user dictionaries, the search
-word list, the glossary page and the term tooltips.
+query tables, the glossary page and the term tooltips.
 """
 
 from __future__ import annotations
@@ -85,11 +85,6 @@ class Glossary:
             for form in concept.forms(other_script(target)):
                 pairs.setdefault(form, concept.counterpart(form, target))
         return sorted(pairs.items())
-
-    def search_words(self) -> list[str]:
-        """Every form in both scripts, for the search segmenter's user word list."""
-        words = {f for c in self.concepts for lang in ("zh-Hans", "zh-Hant") for f in c.forms(lang)}
-        return sorted(w for w in words if len(w) > 1)
 
 
 @lru_cache(maxsize=2)

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from scripts import log_paths, offline_assets, search_words, site_config
+from scripts import log_paths, offline_assets, search_index, site_config, tooltips
 from scripts.build_page import dress, page_context
 from scripts.convert import convert_text
 from scripts.problems import ContentError
@@ -44,7 +44,6 @@ def on_config(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None:
         site_config.localize_languages(i18n.config.languages, config.nav, convert_text)
-    search_words.register_with_jieba()
     return config
 
 
@@ -63,10 +62,22 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(str(error)) from None
 
 
+def on_page_content(html, page, config, files):
+    """Tooltips for glossary terms and abbreviations on first use (not on the glossary itself)."""
+    if page.meta.get("tooltips", True) is False:
+        return html
+    return tooltips.add_term_tooltips(html, getattr(page.file, "locale", config.theme["language"]))
+
+
+@event_priority(-200)
 def on_post_build(config):
-    """Point the theme's remote script loaders (unpkg.com) at local files."""
-    site_path = urlsplit(config.site_url or "/").path
-    offline_assets.localize_theme_scripts(Path(config.site_dir), site_path)
+    """After static-i18n (-100) has built every language: local theme scripts, search index."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # a nested per-language build; the outer build finishes the whole site
+    site_dir = Path(config.site_dir)
+    offline_assets.localize_theme_scripts(site_dir, urlsplit(config.site_url or "/").path)
+    search_index.build_search(site_dir)
 
 
 def on_post_page(output, page, config):

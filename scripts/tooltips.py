@@ -1,0 +1,94 @@
+"""Explain glossary terms and abbreviations on their first use on each page.
+
+Python-Markdown's abbr extension matches only at word boundaries, so a term inside Chinese text
+(腎絲球過濾率, or GFR in 「（GFR）」) gets nothing. This step works on the rendered HTML: it wraps
+the first occurrence of each glossary term in `<abbr class="shenzhi-term" title="…">`, outside
+headings, links, code, figures and other places where a tooltip would be noise.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from scripts.convert import convert_text
+from scripts.glossary import Concept, load_glossary
+
+SKIP = {"a", "abbr", "code", "pre", "script", "style", "svg", "h1", "h2", "h3", "h4", "h5", "h6",
+        "button", "label", "option", "select", "textarea", "title", "figcaption", "summary",
+        "dfn", "kbd", "th", "nav", "header", "footer", "time"}
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
+VOID = {"br", "img", "meta", "link", "input", "hr", "source", "wbr", "col", "area", "base",
+        "embed", "param", "track"}
+
+
+@dataclass(frozen=True)
+class Terms:
+    """The terms of one language: a pattern matching any of them and what each one means."""
+
+    pattern: re.Pattern[str]
+    concept_of: dict[str, Concept]
+    titles: dict[str, str]
+
+
+@lru_cache(maxsize=2)
+def terms_for(lang: str) -> Terms:
+    """Every glossary form and abbreviation readers of `lang` meet, longest first."""
+    concept_of: dict[str, Concept] = {}
+    for concept in load_glossary():
+        if not concept.definition:
+            continue
+        for form in concept.forms(lang):
+            if len(form) >= 2:
+                concept_of.setdefault(form, concept)
+        if concept.abbr and len(concept.abbr) >= 2:
+            concept_of.setdefault(concept.abbr, concept)
+    words = sorted(concept_of, key=len, reverse=True)
+    # ASCII abbreviations must not sit inside a longer Latin word (GFR in eGFR is its own term).
+    alternatives = [re.escape(w) if not w.isascii() else rf"(?<![A-Za-z0-9]){re.escape(w)}"
+                    rf"(?![A-Za-z0-9])" for w in words]
+    pattern = re.compile("|".join(alternatives)) if alternatives else re.compile(r"(?!)")
+    titles = {}
+    for concept in {id(c): c for c in concept_of.values()}.values():
+        english = concept.en + (f" ({concept.abbr})" if concept.abbr else "")
+        meaning = convert_text(concept.definition, lang)
+        titles[concept.en] = f"{concept.preferred(lang)}｜{english}：{meaning}"
+    return Terms(pattern, concept_of, titles)
+
+
+def add_term_tooltips(page_html: str, lang: str) -> str:
+    """`page_html` with the first use of each glossary term explained in a tooltip."""
+    terms = terms_for(lang)
+    used: set[str] = set()
+    out: list[str] = []
+    skipping: list[str] = []
+    position = 0
+    for tag in TAG.finditer(page_html):
+        out.append(_explain(page_html[position:tag.start()], terms, used, bool(skipping)))
+        closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
+        if closing:
+            if name in skipping:
+                del skipping[len(skipping) - 1 - skipping[::-1].index(name):]
+        elif name in SKIP and not self_closing and name not in VOID:
+            skipping.append(name)
+        out.append(tag.group(0))
+        position = tag.end()
+    out.append(_explain(page_html[position:], terms, used, bool(skipping)))
+    return "".join(out)
+
+
+def _explain(text: str, terms: Terms, used: set[str], skipping: bool) -> str:
+    if skipping or not text.strip():
+        return text
+
+    def wrap(match: re.Match[str]) -> str:
+        concept = terms.concept_of[match.group(0)]
+        if concept.en in used:
+            return match.group(0)
+        used.add(concept.en)
+        title = html.escape(terms.titles[concept.en], quote=True)
+        return f'<abbr class="shenzhi-term" title="{title}">{match.group(0)}</abbr>'
+
+    return terms.pattern.sub(wrap, text)

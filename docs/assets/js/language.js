@@ -30,3 +30,13 @@
     if (alternate) location.replace(alternate.href.split("#")[0] + location.hash);
   }
 })();
+
+/* Wide tables scroll inside their own box; keyboard users must be able to reach and scroll it. */
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset table, .kdigo-scroll")
+    .forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+      }
+    });
+});

@@ -100,6 +100,10 @@
   box.querySelector(".shenzhi-search__open").addEventListener("click", open);
   box.querySelector(".shenzhi-search__close").addEventListener("click", function () { dialog.close(); });
   input.addEventListener("input", function () { search(input.value); });
+  /* In a search field the first Escape only clears the text; close the dialog at once. */
+  dialog.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { event.preventDefault(); dialog.close(); }
+  });
   document.addEventListener("keydown", function (event) {
     var typing = /^(INPUT|TEXTAREA|SELECT)$/.test((event.target || {}).tagName || "");
     if (event.key === "/" && !typing && !dialog.open) { event.preventDefault(); open(); }

@@ -1,0 +1,70 @@
+"""The glossary file: structure, generated dictionaries, and clear errors for bad rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scripts.check import glossary_problems
+from scripts.glossary import COLUMNS, GLOSSARY_PATH, load_glossary, parse_glossary
+
+HEADER = "\t".join(COLUMNS)
+
+
+def write(tmp_path: Path, *rows: str) -> Path:
+    path = tmp_path / "glossary.tsv"
+    path.write_text("# test glossary\n" + HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+ROW = "glomerulus\t\t肾小球\t腎絲球\t\tmap\tanatomy\t過濾血液的微血管球。\tmemory"
+
+
+def test_real_glossary_is_valid_large_and_sorted() -> None:
+    assert glossary_problems(GLOSSARY_PATH) == []
+    glossary = load_glossary()
+    assert len(glossary) >= 400
+    keys = [c.en.casefold() for c in glossary]
+    assert keys == sorted(keys)
+    header = GLOSSARY_PATH.read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("#")
+
+
+def test_every_category_of_the_domain_is_covered() -> None:
+    categories = {c.category for c in load_glossary()}
+    assert {"anatomy", "lab", "disease", "treatment", "drug", "cell", "immunology", "study",
+            "everyday"} <= categories
+
+
+def test_dictionary_pairs_map_other_script_and_keep_own() -> None:
+    pairs = dict(load_glossary().dictionary_pairs("zh-Hant"))
+    assert pairs["肾小球"] == "腎絲球"
+    assert pairs["腎絲球"] == "腎絲球"
+    back = dict(load_glossary().dictionary_pairs("zh-Hans"))
+    assert back["肌酸酐"] == "肌酐"
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    ((ROW.replace("肾小球", ""),), "has no zh_Hans form"),
+    ((ROW, ROW), "duplicate concept 'glomerulus'"),
+    ((ROW, "kidney ball\t\t肾小球\t腎球\t\tmap\tanatomy\t說明。\tmemory"),
+     "'肾小球' would become"),
+    ((ROW.replace("腎絲球", "肾丝球"),), "belongs to the other script"),
+    ((ROW.replace("\tmap\t", "\tswap\t"),), "kind 'swap'"),
+    ((ROW.replace("\tanatomy\t", "\tmagic\t"),), "category 'magic'"),
+    ((ROW.replace("過濾血液的微血管球。", ""),), "has no definition"),
+    (("glomerulus\t肾小球",), "2 columns, expected 9"),
+])
+def test_bad_rows_are_named(tmp_path: Path, rows: tuple[str, ...], expected: str) -> None:
+    path = write(tmp_path, *rows)
+    problems = [str(p) for p in glossary_problems(path)]
+    assert any(expected in p for p in problems), problems
+    assert all(":" in p.split(" ")[0] for p in problems)  # file:line first
+
+
+def test_wrong_header_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "g.tsv"
+    path.write_text("en\tzh\n", encoding="utf-8")
+    _, problems = parse_glossary(path)
+    assert "header" in problems[0].message

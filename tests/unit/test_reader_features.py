@@ -1,0 +1,73 @@
+"""Tooltips, search query tables, language alternates, and the offline theme bundle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scripts.glossary import load_glossary
+from scripts.offline_assets import localize_theme_scripts
+from scripts.search_index import normalisation_table
+from scripts.site_config import alternate_urls, nav_labels
+from scripts.tooltips import add_term_tooltips
+from scripts.vocabulary_check import vocabulary_problems
+
+
+def test_tooltip_on_first_use_only_and_not_in_code_or_headings() -> None:
+    html = ("<h2>腎絲球</h2><p>腎絲球會過濾血液，腎絲球很小。</p>"
+            "<pre><code>肌酸酐</code></pre><p>肌酸酐上升（eGFR 下降）。</p>")
+    out = add_term_tooltips(html, "zh-Hant")
+    assert out.count('class="shenzhi-term"') == 3
+    assert "<h2>腎絲球</h2>" in out
+    assert "<code>肌酸酐</code>" in out
+    assert out.index("shenzhi-term") > out.index("<p>")
+    assert ">eGFR</abbr>" in out
+
+
+def test_tooltip_matches_inside_chinese_text_and_in_simplified() -> None:
+    out = add_term_tooltips("<p>检查肌酐和GFR的变化</p>", "zh-Hans")
+    assert ">肌酐</abbr>" in out and ">GFR</abbr>" in out
+
+
+def test_query_table_maps_other_script_and_region() -> None:
+    table = normalisation_table("zh-Hant", load_glossary(), set("肾检查"))
+    assert table["phrases"]["肌酐"] == "肌酸酐"
+    assert table["phrases"]["肾小球"] == "腎絲球"
+    assert table["phrases"]["腎小球"] == "腎絲球"  # mainland word typed in Traditional
+    assert table["chars"]["肾"] == "腎"
+    back = normalisation_table("zh-Hans", load_glossary(), set("腎"))
+    assert back["phrases"]["肌酸酐"] == "肌酐" and back["chars"]["腎"] == "肾"
+
+
+def test_alternates_are_absolute_for_both_languages() -> None:
+    urls = alternate_urls("zh-Hans/ckd/basics/", "https://x.github.io/shenzhi/")
+    assert urls == {"zh-Hant": "https://x.github.io/shenzhi/ckd/basics/",
+                    "zh-Hans": "https://x.github.io/shenzhi/zh-Hans/ckd/basics/",
+                    "x-default": "https://x.github.io/shenzhi/ckd/basics/"}
+
+
+def test_nav_labels_are_collected() -> None:
+    nav = [{"首頁": "index.md"}, {"間質幹細胞": ["msc/a.md", {"子": "b.md"}]}]
+    assert nav_labels(nav) == ["首頁", "間質幹細胞", "子"]
+
+
+def test_theme_bundle_is_made_offline(tmp_path: Path) -> None:
+    bundle = tmp_path / "assets" / "javascripts" / "bundle.abc.min.js"
+    bundle.parent.mkdir(parents=True)
+    bundle.write_text('a("https://unpkg.com/resize-observer-polyfill");'
+                      'b("https://unpkg.com/mermaid@11/dist/mermaid.min.js");'
+                      'c(M("link[rel=alternate]"))', encoding="utf-8")
+    replaced = localize_theme_scripts(tmp_path, "/shenzhi/")
+    text = bundle.read_text(encoding="utf-8")
+    assert "unpkg" not in text and len(replaced) == 3
+    assert "/shenzhi/assets/js/vendor/resize-observer-shim.js" in text
+    assert 'M("link[rel=alternate]")' not in text
+
+
+def test_vocabulary_check_reports_page_line_and_expected_form() -> None:
+    page = "---\ntitle: x\n---\n\n血清肌酐偏高。\n\n`肌酐` 在程式碼裡沒關係。-{肌酐}-也可以。\n"
+    problems = vocabulary_problems(page, "zh-Hant", "docs/x.zh-Hant.md")
+    assert len(problems) == 1
+    assert problems[0].line == 5
+    assert "肌酸酐" in problems[0].hint
+    hans = vocabulary_problems("肾丝球会过滤血液。\n", "zh-Hans", "docs/y.zh-Hans.md")
+    assert hans and "肾小球" in hans[0].hint

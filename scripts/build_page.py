@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from scripts import DEFAULT_LANGUAGE
 from scripts.convert import convert_text
 from scripts.directives import DirectiveContext, PageInfo, UnknownDirective, expand_directives
 from scripts.front_matter import split_front_matter
+from scripts.html_stash import restore_html_blocks, stash_html_blocks
 from scripts.page_defaults import with_defaults
 from scripts.page_furniture import dress_page
 from scripts.problems import ContentError, Problem
@@ -24,14 +26,21 @@ def normalized_src(src_uri: str) -> str:
     return SCRIPT_SUFFIX.sub(".md", src_uri)
 
 
+@lru_cache(maxsize=8192)
+def _front_matter(path: Path, mtime_ns: int) -> dict[str, Any]:
+    """A staged page's front matter, read once per version of the file."""
+    del mtime_ns  # cache key only
+    parsed, _ = split_front_matter(path.read_text(encoding="utf-8"), str(path))
+    return parsed.meta if parsed else {}
+
+
 def _language_pages(files: Any, docs_dir: Path, lang: str) -> list[PageInfo]:
     pages = []
     for file in files.documentation_pages():
         if getattr(file, "locale", lang) != lang or not SCRIPT_SUFFIX.search(file.src_uri):
             continue
-        parsed, _ = split_front_matter(Path(file.abs_src_path).read_text(encoding="utf-8"),
-                                       file.src_uri)
-        meta = with_defaults(parsed.meta if parsed else {}, docs_dir, file.src_uri)
+        path = Path(file.abs_src_path)
+        meta = with_defaults(_front_matter(path, path.stat().st_mtime_ns), docs_dir, file.src_uri)
         url = file.url
         if lang != DEFAULT_LANGUAGE and url.startswith(f"{lang}/"):
             url = url[len(lang) + 1:]
@@ -66,4 +75,11 @@ def dress(markdown: str, page: Any, ctx: DirectiveContext) -> str:
         markdown = expand_directives(markdown, ctx)
     except UnknownDirective as error:
         raise ContentError([Problem(meta["shenzhi_editor_file"], str(error))]) from None
-    return dress_page(markdown, meta, ctx.lang, convert_text)
+    markdown, meta["shenzhi_html_blocks"] = stash_html_blocks(
+        dress_page(markdown, meta, ctx.lang, convert_text))
+    return markdown
+
+
+def finish_html(page_html: str, page: Any) -> str:
+    """The rendered page with its generated HTML blocks back in place."""
+    return restore_html_blocks(page_html, page.meta.pop("shenzhi_html_blocks", []))

@@ -20,8 +20,8 @@ from scripts.opencc_engine import medical_opencc
 
 # Mainland quotation marks ↔ Taiwan corner brackets.
 QUOTES = {
-    "zh-Hant": str.maketrans("“”‘’", "「」『』"),
-    "zh-Hans": str.maketrans("「」『』", "“”‘’"),
+    "zh-Hant": (("“", "「"), ("”", "」"), ("‘", "『"), ("’", "』")),
+    "zh-Hans": (("「", "“"), ("」", "”"), ("『", "‘"), ("』", "’")),
 }
 
 FRONT_MATTER = re.compile(r"\A(---[ \t]*\n)(.*?)(^---[ \t]*(?:\n|\Z))",
@@ -46,7 +46,10 @@ def convert_text(text: str, target: str) -> str:
     """Convert plain prose (no Markdown) to `target`: glossary, OpenCC, punctuation."""
     if target not in LANGUAGES:
         raise ValueError(f"unknown script {target!r}; expected one of {', '.join(LANGUAGES)}")
-    return _converter(target).convert(text).translate(QUOTES[target])
+    converted = _converter(target).convert(text)
+    for old, new in QUOTES[target]:  # str.replace is several times faster than str.translate
+        converted = converted.replace(old, new)
+    return converted
 
 
 def _convert_shielded(text: str, target: str, source: str | None) -> str:

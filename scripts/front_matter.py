@@ -17,6 +17,8 @@ DATA = Path(__file__).parent / "data"
 KINDS = ("article", "case-report", "tool")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*(?:\n|\Z)", re.DOTALL | re.MULTILINE)
 URL = re.compile(r"^https?://\S+$")
+# libyaml's safe loader when PyYAML was built with it: about ten times faster on front matter.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -42,7 +44,7 @@ def split_front_matter(text: str, path: str) -> tuple[Parsed | None, list[Proble
         return Parsed({}, text, 1, {}), []
     raw = match.group(1)
     try:
-        meta = yaml.safe_load(raw) if raw.strip() else {}
+        meta = yaml.load(raw, Loader=SAFE_LOADER) if raw.strip() else {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -55,7 +55,7 @@ class Concept:
         return same_word if same_word in self.forms(target) else self.preferred(target)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity hash: one parsed object per file version
 class Glossary:
     """All concepts of the glossary file, in file order."""
 
@@ -113,7 +113,23 @@ def _rows(path: Path) -> Iterator[tuple[int, list[str]]]:
 
 
 def parse_glossary(path: Path = GLOSSARY_PATH) -> tuple[Glossary, list[Problem]]:
-    """Read the glossary file and return it with every structural problem found."""
+    """Read the glossary file and return it with every structural problem found.
+
+    Parsed once per version of the file: the modification time is part of the cache key, so
+    `mkdocs serve` picks up an edited glossary without keeping a stale copy.
+    """
+    glossary, problems = _parse_cached(Path(path), Path(path).stat().st_mtime_ns)
+    return glossary, list(problems)
+
+
+@lru_cache(maxsize=4)
+def _parse_cached(path: Path, mtime_ns: int) -> tuple[Glossary, tuple[Problem, ...]]:
+    del mtime_ns  # cache key only
+    glossary, problems = _parse(path)
+    return glossary, tuple(problems)
+
+
+def _parse(path: Path) -> tuple[Glossary, list[Problem]]:
     shown = _display_path(path)
     problems: list[Problem] = []
     concepts: list[Concept] = []
@@ -209,7 +225,6 @@ def _display_path(path: Path) -> str:
         return str(path)
 
 
-@lru_cache(maxsize=4)
 def load_glossary(path: Path = GLOSSARY_PATH) -> Glossary:
     """The glossary, or a ContentError listing every problem in the file."""
     from scripts.problems import ContentError

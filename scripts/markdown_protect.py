@@ -15,9 +15,12 @@ OPEN, CLOSE = "\ue000", "\ue001"
 PLACEHOLDER = re.compile(f"{OPEN}(\\d+)\n*{CLOSE}")
 
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
+REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$")  # [label]: url "title"
 
 INLINE = re.compile(
     r"""
+    (?=[`<\]{hHwW])                                       # cheap test before the alternatives
+    (?:
     (?P<code>(?P<ticks>`+)[^`].*?(?P=ticks))              # inline code
   | (?P<comment><!--.*?-->)                               # HTML comment
   | (?P<rawblock><(?P<rawtag>script|style)\b.*?</(?P=rawtag)\s*>)  # script/style bodies
@@ -25,9 +28,9 @@ INLINE = re.compile(
   | (?P<autolink><(?:https?|mailto):[^<>\s]+>)            # <https://…>
   | (?P<target>\]\([^)\s]*(?:\s+(?:"[^"]*"|'[^']*'))?\))  # ](url "title")
   | (?P<refuse>\]\[[^\]\n]*\])                             # ][label]
-  | (?P<refdef>^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$)          # [label]: url "title"
   | (?P<attrs>\{[ \t]*[:#.][^}\n]*\})                     # {#anchor} {: .class }
   | (?P<url>(?:https?://|www\.)[^\s<>()\[\]{}「」（），。；、]+)  # bare URL
+    )
     """,
     re.VERBOSE | re.DOTALL | re.MULTILINE | re.IGNORECASE,
 )
@@ -54,14 +57,19 @@ class Shield:
 
 
 def shield_fences(text: str, shield: Shield) -> str:
-    """Hide fenced code blocks, line by line so that indented fences in admonitions count."""
+    """Hide fenced code blocks (line by line, so that indented fences in admonitions count)
+    and reference-link definitions."""
     out: list[str] = []
     lines = text.splitlines(keepends=True)
     i = 0
     while i < len(lines):
         opened = FENCE_OPEN.match(lines[i])
         if not opened:
-            out.append(lines[i])
+            line = lines[i]
+            if line[:4].lstrip().startswith("[") and REFERENCE_DEFINITION.match(line):
+                trailing = "\n" if line.endswith("\n") else ""
+                line = shield.hide(line.rstrip("\n")) + trailing
+            out.append(line)
             i += 1
             continue
         fence = opened.group("fence")

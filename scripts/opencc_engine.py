@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
 import tempfile
 from collections.abc import Iterable
 from functools import lru_cache
@@ -51,7 +52,8 @@ def build_config(target: str, user_dict_path: Path) -> dict:
     data_dir = opencc_data_dir()
     config = json.loads((data_dir / BASE_CONFIG[target]).read_text(encoding="utf-8"))
     config = _absolute(config, data_dir)
-    user = {"type": "text", "file": str(user_dict_path)}
+    kind = "ocd2" if user_dict_path.suffix == ".ocd2" else "text"
+    user = {"type": kind, "file": str(user_dict_path)}
     seg = config["segmentation"]["dict"]
     seg = _with_user_dict(seg, user)
     seg["match_policy"] = "union"  # segmentation wants the longest match over all dictionaries
@@ -68,13 +70,29 @@ def write_text_dictionary(pairs: Iterable[tuple[str, str]], path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def compiled_dictionary(pairs: Iterable[tuple[str, str]], text_path: Path) -> Path:
+    """Write the pairs as a text dictionary and compile it to OpenCC's binary format.
+
+    A text dictionary is searched once per possible phrase length at every character; the
+    compiled (marisa-trie) form is what OpenCC's own dictionaries use and keeps our converter
+    close to raw OpenCC's speed. Falls back to the text form if the compiler is missing.
+    """
+    write_text_dictionary(pairs, text_path)
+    compiler = opencc_data_dir().parent.parent / "bin" / "opencc_dict"
+    binary = text_path.with_suffix(".ocd2")
+    if not os.access(compiler, os.X_OK):
+        return text_path
+    result = subprocess.run([str(compiler), "-i", str(text_path), "-o", str(binary), "-f", "text",
+                             "-t", "ocd2"], capture_output=True, text=True, check=False)
+    return binary if result.returncode == 0 and binary.is_file() else text_path
+
+
 @lru_cache(maxsize=8)
 def _converter_for(target: str, pairs: tuple[tuple[str, str], ...]) -> opencc.OpenCC:
     digest = hashlib.sha256(repr((target, pairs)).encode("utf-8")).hexdigest()[:16]
     folder = Path(tempfile.gettempdir()) / f"shenzhi-opencc-{digest}"
     folder.mkdir(parents=True, exist_ok=True)
-    user_dict = folder / f"user-{target}.txt"
-    write_text_dictionary(pairs, user_dict)
+    user_dict = compiled_dictionary(pairs, folder / f"user-{target}.txt")
     config_path = folder / f"{target}.json"
     config_path.write_text(json.dumps(build_config(target, user_dict), ensure_ascii=False))
     return opencc.OpenCC(str(config_path))

@@ -9,15 +9,17 @@ independent of static-i18n's internals (STACK-NOTES: languages).
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from scripts import LANGUAGES
 from scripts.convert import MarkerError, convert_markdown, other_language
 from scripts.front_matter import page_problems, split_front_matter
-from scripts.page_defaults import with_defaults
+from scripts.page_defaults import folder_defaults, with_defaults
 from scripts.problems import Problem
 
 PAGE_NAME = re.compile(r"^(?P<stem>.+)\.(?P<lang>zh-Hant|zh-Hans)\.md$")
@@ -120,23 +122,46 @@ def stage(docs_dir: Path, staging_dir: Path, shown_prefix: str = "docs") -> Stag
         if text is None:
             result.problems += problems
             continue
-        result.problems += check_page(text, rel, docs_dir, shown)
         lang = name.group("lang")
-        for target in LANGUAGES:
-            target_rel = rel[: -len(f"{lang}.md")] + f"{target}.md"
-            if target != lang and target_rel in present:
-                continue  # a hand-written counterpart wins
-            rendered, problems = _render(text, target, lang, shown)
-            result.problems += problems
-            if rendered is None:
-                continue
-            if target != lang:
-                rendered = _mark_converted(rendered, f"{shown_prefix}/{rel}")
+        written_by_hand = tuple(
+            target for target in LANGUAGES
+            if target == lang or rel[: -len(f"{lang}.md")] + f"{target}.md" in present)
+        defaults = json.dumps(folder_defaults(docs_dir, rel), sort_keys=True, default=str)
+        outputs, problems = _stage_page(text, rel, lang, written_by_hand, shown, defaults,
+                                        str(docs_dir), shown_prefix)
+        result.problems += problems
+        for target_rel, rendered in outputs:
             expected.add(target_rel)
             _write_if_changed(staging_dir / target_rel, rendered.encode("utf-8"), result,
                               target_rel)
     _remove_stale(staging_dir, expected)
     return result
+
+
+@lru_cache(maxsize=4096)
+def _stage_page(text: str, rel: str, lang: str, written_by_hand: tuple[str, ...], shown: str,
+                defaults: str, docs_dir: str, shown_prefix: str,
+                ) -> tuple[tuple[tuple[str, str], ...], tuple[Problem, ...]]:
+    """The staged files (path, text) for one page and its problems.
+
+    Cached on the page's text and folder defaults: static-i18n runs the build once per
+    language and `mkdocs serve` rebuilds on every edit, but an unchanged page is converted once.
+    `defaults` is part of the key only.
+    """
+    del defaults
+    problems = check_page(text, rel, Path(docs_dir), shown)
+    outputs = []
+    for target in LANGUAGES:
+        if target != lang and target in written_by_hand:
+            continue  # a hand-written counterpart wins
+        rendered, marker_problems = _render(text, target, lang, shown)
+        problems += marker_problems
+        if rendered is None:
+            continue
+        if target != lang:
+            rendered = _mark_converted(rendered, f"{shown_prefix}/{rel}")
+        outputs.append((rel[: -len(f"{lang}.md")] + f"{target}.md", rendered))
+    return tuple(outputs), tuple(problems)
 
 
 def _remove_stale(staging_dir: Path, expected: set[str]) -> None:

@@ -45,17 +45,44 @@ def terms_for(lang: str) -> Terms:
                 concept_of.setdefault(form, concept)
         if concept.abbr and len(concept.abbr) >= 2:
             concept_of.setdefault(concept.abbr, concept)
-    words = sorted(concept_of, key=len, reverse=True)
+    chinese = [w for w in concept_of if not w.isascii()]
+    latin = sorted((w for w in concept_of if w.isascii()), key=len, reverse=True)
     # ASCII abbreviations must not sit inside a longer Latin word (GFR in eGFR is its own term).
-    alternatives = [re.escape(w) if not w.isascii() else rf"(?<![A-Za-z0-9]){re.escape(w)}"
-                    rf"(?![A-Za-z0-9])" for w in words]
-    pattern = re.compile("|".join(alternatives)) if alternatives else re.compile(r"(?!)")
+    parts = [trie_pattern(chinese)] if chinese else []
+    if latin:
+        parts.append(rf"(?<![A-Za-z0-9])(?:{'|'.join(map(re.escape, latin))})(?![A-Za-z0-9])")
+    pattern = re.compile("|".join(parts)) if parts else re.compile(r"(?!)")
     titles = {}
     for concept in {id(c): c for c in concept_of.values()}.values():
         english = concept.en + (f" ({concept.abbr})" if concept.abbr else "")
         meaning = convert_text(concept.definition, lang)
         titles[concept.en] = f"{concept.preferred(lang)}｜{english}：{meaning}"
     return Terms(pattern, concept_of, titles)
+
+
+def trie_pattern(words: list[str]) -> str:
+    """One regular expression matching any of `words`, longest first, shaped as a trie.
+
+    A flat alternation of a thousand terms makes the regex engine try each one at every
+    character; a trie shares prefixes (腎絲球|腎絲球過濾率 → 腎絲球(?:過濾率)?), which keeps
+    this step a small part of the build.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        # Longer matches first: an optional tail is tried before stopping here.
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 def add_term_tooltips(page_html: str, lang: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.site_server import ServedSite, build_site, free_port, serve
+from scripts.local_site import ServedSite, build_site, free_port, serve
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from scripts import log_paths, offline_assets, search_index, site_config, tooltips
-from scripts.build_page import dress, page_context
+from scripts.build_page import dress, finish_html, page_context
 from scripts.convert import convert_text
 from scripts.problems import ContentError
 from scripts.staging import source_dir_for, stage, staging_dir_for
@@ -63,7 +63,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Tooltips for glossary terms and abbreviations on first use (not on the glossary itself)."""
+    """Generated HTML back in place; tooltips for terms on first use (not on the glossary)."""
+    html = finish_html(html, page)
     if page.meta.get("tooltips", True) is False:
         return html
     return tooltips.add_term_tooltips(html, getattr(page.file, "locale", config.theme["language"]))

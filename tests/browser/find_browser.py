@@ -1,22 +1,11 @@
-"""Which Chromium the browser tests use: Debian's when present, else Playwright's own.
-
-`python -m tests.browser.find_browser` exits 0 when a usable browser exists, 1 otherwise (the
-Makefile then runs `playwright install chromium`, which works where downloads are allowed).
-"""
+"""`python -m tests.browser.find_browser` exits 0 when a usable Chromium exists, 1 otherwise
+(the Makefile then runs `playwright install chromium`)."""
 
 from __future__ import annotations
 
-import os
 import sys
 
-DEBIAN_CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run"]
-
-
-def executable_path() -> str | None:
-    """Debian's Chromium if installed; None means Playwright's bundled browser."""
-    return DEBIAN_CHROMIUM if os.access(DEBIAN_CHROMIUM, os.X_OK) else None
+from scripts.browser import FLAGS, executable_path
 
 
 def main() -> int:

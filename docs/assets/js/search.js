@@ -17,7 +17,7 @@
 
   function load() {
     if (!engine) {
-      engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
+      engine = import(new URL("search/" + lang + "/pagefind.js", root).href).then(function (pagefind) {
         return pagefind.options({ baseUrl: root.pathname }).then(function () { return pagefind; });
       });
       table = fetch(new URL("search/normalize." + lang + ".json", root))

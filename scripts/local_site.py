@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent  # the project folder
 SUB_PATH = "shenzhi"
 
 
@@ -23,12 +23,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def build_site(site_dir: Path, site_url: str) -> subprocess.CompletedProcess[str]:
-    """Run the strict production build into `site_dir`; returns the finished process."""
+def build_site(site_dir: Path, site_url: str, project: Path = ROOT
+               ) -> subprocess.CompletedProcess[str]:
+    """Run the strict production build of `project` into `site_dir`."""
     env = {**os.environ, "SHENZHI_SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+        cwd=project, env=env, capture_output=True, text=True, check=False,
     )
 
 

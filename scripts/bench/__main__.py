@@ -1,0 +1,120 @@
+"""`python -m scripts.bench` (`make bench`): print the benchmark table and write
+bench-results/bench.json."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+from pathlib import Path
+
+from scripts.bench import builds, conversion, live_reload, page_weight
+from scripts.local_site import build_site, free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+TARGETS = {  # issue 3 and issue 8; shown beside the measured figures
+    "exact": 0.90, "cer": 0.005, "throughput_ratio": 0.5, "build_1000_s": 30.0,
+    "ratio_1000_100": 11.0, "overhead": 0.10, "page_kb": 100.0, "reload_s": 3.0,
+}
+
+
+def _row(name: str, value: str, target: str = "", ok: bool | None = None) -> str:
+    mark = "" if ok is None else ("ok" if ok else "MISSED")
+    return f"  {name:<52} {value:>14}  {target:<10} {mark}"
+
+
+def run(work: Path, sizes: tuple[int, ...]) -> dict:
+    """Every figure of the benchmark."""
+    figures: dict = {"conversion": conversion.dev_set_accuracy(),
+                     "throughput": conversion.throughput()}
+    figures["builds"] = builds.synthetic_builds(work, sizes)
+    port = free_port()
+    real = work / "real-site"
+    result = build_site(real, f"http://127.0.0.1:{port}/shenzhi/")
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr)
+    figures["downloads"] = page_weight.reader_downloads(real, port)
+    figures["search_data_gz"] = {"real": page_weight.search_data_per_language(real)}
+    largest = str(max(sizes))
+    figures["search_data_gz"][f"synthetic-{largest}"] = page_weight.search_data_per_language(
+        work / f"out-{largest}")
+    figures["live_reload"] = live_reload.rebuild_seconds(work)
+    return figures
+
+
+def report(f: dict) -> str:
+    """The figures as a table, with targets."""
+    lines = ["ShenZhi benchmark", "", "Conversion (dev set, 65 sentence pairs)"]
+    for key, value in f["conversion"].items():
+        ours = key.endswith("ours")
+        lines.append(_row(f"{key}: exact sentences", f"{value['exact']:.1%}",
+                          "≥ 90%" if ours else "", value["exact"] >= TARGETS["exact"]
+                          if ours else None))
+        lines.append(_row(f"{key}: character error rate", f"{value['cer']:.2%}",
+                          "≤ 0.5%" if ours else "", value["cer"] <= TARGETS["cer"]
+                          if ours else None))
+    t = f["throughput"]
+    lines += [_row(f"throughput on {t['corpus_mb']:.1f} MB: raw OpenCC s2twp",
+                   f"{t['raw_mb_s']:.1f} MB/s"),
+              _row("throughput: our Markdown converter", f"{t['ours_mb_s']:.1f} MB/s",
+                   "≥ 50% raw", t["ratio"] >= TARGETS["throughput_ratio"]),
+              "", "Builds (2 languages, strict)"]
+    sizes = sorted(f["builds"], key=int)
+    for size in sizes:
+        b = f["builds"][size]
+        lines += [_row(f"{size} case reports: our build", f"{b['ours']['seconds']:.1f} s",
+                       "≤ 30 s" if size == "1000" else "",
+                       b["ours"]["seconds"] <= TARGETS["build_1000_s"] if size == "1000"
+                       else None),
+                  _row(f"{size} case reports: peak memory", f"{b['ours']['peak_mb']:.0f} MB"),
+                  _row(f"{size} case reports: output size", f"{b['ours']['output_mb']:.0f} MB"),
+                  _row(f"{size} case reports: bare MkDocs build", f"{b['bare']['seconds']:.1f} s"),
+                  _row(f"{size} case reports: hooks overhead", f"{b['overhead']:+.0%}",
+                       "≤ +10%", b["overhead"] <= TARGETS["overhead"]),
+                  _row(f"{size} case reports: overhead without search index",
+                       f"{b['overhead_without_search']:+.0%}"),
+                  _row(f"{size} case reports: search indexing (Pagefind)",
+                       f"{b['ours']['search_index_seconds']:.1f} s")]
+    if "100" in f["builds"] and "1000" in f["builds"]:
+        ratio = f["builds"]["1000"]["ours"]["seconds"] / f["builds"]["100"]["ours"]["seconds"]
+        f["ratio_1000_100"] = ratio
+        lines.append(_row("1000 / 100 build time", f"{ratio:.1f}×", "≤ 11×",
+                          ratio <= TARGETS["ratio_1000_100"]))
+    d = f["downloads"]
+    lines += ["", "What a reader downloads (gzipped)"]
+    for kind in ("html", "css", "js", "font", "other"):
+        if kind in d["page"]:
+            lines.append(_row(f"article page: {kind}", f"{d['page'][kind] / 1024:.1f} KB"))
+    lines.append(_row("article page: total before search", f"{d['page']['total'] / 1024:.1f} KB",
+                      "≤ 100 KB", d["page"]["total"] / 1024 <= TARGETS["page_kb"]))
+    lines.append(_row("first search: total", f"{d['first_search']['total'] / 1024:.1f} KB"))
+    for site, langs in f["search_data_gz"].items():
+        for lang, size in langs.items():
+            lines.append(_row(f"search data, {site}, {lang} (all of it)",
+                              f"{size / 1024:.0f} KB"))
+    r = f["live_reload"]
+    lines += ["", "Editing", _row("mkdocs serve: save one page → rebuilt",
+                                  f"{r['wall_seconds']:.1f} s", "≤ 3 s",
+                                  r["wall_seconds"] <= TARGETS["reload_s"]),
+              _row("mkdocs serve: extra rebuilds after one save", str(r["extra_rebuilds"]))]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Run the benchmark, print the table and write the JSON."""
+    parser = argparse.ArgumentParser(prog="python -m scripts.bench")
+    parser.add_argument("--sizes", default="100,1000", help="synthetic site sizes (case reports)")
+    parser.add_argument("--out", default="bench-results/bench.json")
+    args = parser.parse_args()
+    sizes = tuple(int(s) for s in args.sizes.split(","))
+    with tempfile.TemporaryDirectory(prefix="shenzhi-bench-") as scratch:
+        figures = run(Path(scratch), sizes)
+    print(report(figures))
+    out = ROOT / args.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"\nFigures written to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""Conversion figures: accuracy on the dev set and throughput against raw OpenCC."""
+
+from __future__ import annotations
+
+import csv
+import time
+from pathlib import Path
+
+import opencc
+
+from scripts.convert import convert_markdown
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV_SET = ROOT / "tests" / "cases" / "dev_set.tsv"
+RAW_CONFIG = {"zh-Hant": "s2twp", "zh-Hans": "tw2sp"}
+
+
+def levenshtein(a: str, b: str) -> int:
+    """Edit distance between two strings (insertions, deletions, substitutions)."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
+
+
+def dev_set_accuracy() -> dict[str, dict[str, float]]:
+    """Exact-sentence rate and character error rate per direction, ours and raw OpenCC."""
+    with DEV_SET.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    columns = {"zh-Hant": ("zh_Hans", "zh_Hant_TW"), "zh-Hans": ("zh_Hant_TW", "zh_Hans")}
+    out: dict[str, dict[str, float]] = {}
+    for target, (source, expected) in columns.items():
+        raw = opencc.OpenCC(RAW_CONFIG[target])
+        for name, convert in (("ours", lambda t, target=target: convert_markdown(t, target)),
+                              ("raw", raw.convert)):
+            exact = errors = chars = 0
+            for row in rows:
+                got = convert(row[source])
+                exact += got == row[expected]
+                errors += levenshtein(got, row[expected])
+                chars += len(row[expected])
+            out[f"{target} {name}"] = {"exact": exact / len(rows), "cer": errors / chars,
+                                       "sentences": len(rows)}
+    return out
+
+
+def corpus(min_bytes: int = 2_000_000) -> str:
+    """At least `min_bytes` of the site's own Markdown in Simplified Chinese."""
+    pages = [convert_markdown(p.read_text(encoding="utf-8"), "zh-Hans")
+             for p in sorted((ROOT / "docs").rglob("*.md"))]
+    text = "\n\n".join(pages)
+    repeats = -(-min_bytes // len(text.encode("utf-8")))
+    return "\n\n".join([text] * repeats)
+
+
+def throughput() -> dict[str, float]:
+    """MB/s of our Markdown converter and of raw OpenCC s2twp on the same ≥2 MB corpus."""
+    text = corpus()
+    size_mb = len(text.encode("utf-8")) / 1e6
+    raw = opencc.OpenCC("s2twp")
+    convert_markdown(text[:1000], "zh-Hant")  # load dictionaries before timing
+    start = time.perf_counter()
+    raw.convert(text)
+    raw_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    convert_markdown(text, "zh-Hant")
+    ours_seconds = time.perf_counter() - start
+    return {"corpus_mb": size_mb, "raw_mb_s": size_mb / raw_seconds,
+            "ours_mb_s": size_mb / ours_seconds,
+            "ratio": (size_mb / ours_seconds) / (size_mb / raw_seconds)}

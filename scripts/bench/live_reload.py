@@ -1,0 +1,60 @@
+"""`mkdocs serve`: time from saving one page of the real site to the rebuilt site."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from scripts.bench.synthetic import make_site
+from scripts.local_site import free_port
+
+BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
+
+
+def rebuild_seconds(work: Path, page: str = "ckd/basics.zh-Hans.md", timeout: float = 120) -> dict:
+    """Start `mkdocs serve`, edit `page`, and time the rebuild (wall clock and as MkDocs says)."""
+    project = make_site(work / "serve", 0)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - scripts/data\n", ""),
+                      encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}",
+         "--livereload"], cwd=project, env=env, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True)
+    lines: list[tuple[float, str]] = []
+    threading.Thread(target=lambda: [lines.append((time.perf_counter(), line))
+                                     for line in server.stdout], daemon=True).start()
+
+    def wait_for_build(after: int) -> tuple[float, float]:
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            for stamp, line in lines[after:]:
+                found = BUILT.search(line)
+                if found:
+                    return stamp, float(found.group(1))
+            time.sleep(0.05)
+        raise TimeoutError("mkdocs serve did not report a build:\n" + "".join(
+            line for _, line in lines[-30:]))
+
+    try:
+        wait_for_build(0)
+        time.sleep(1.0)  # let the watcher settle
+        seen = len(lines)
+        edited = project / "docs" / page
+        started = time.perf_counter()
+        edited.write_text(edited.read_text(encoding="utf-8") + "\n\n新增一段測試文字。\n",
+                          encoding="utf-8")
+        finished, reported = wait_for_build(seen)
+        time.sleep(1.5)
+        extra = sum(1 for _, line in lines[seen:] if BUILT.search(line)) - 1
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    return {"wall_seconds": finished - started, "mkdocs_seconds": reported,
+            "extra_rebuilds": extra}

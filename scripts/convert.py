@@ -12,8 +12,10 @@ import re
 import sys
 from functools import lru_cache
 
+import opencc
+
 from scripts import LANGUAGES
-from scripts.glossary import load_glossary
+from scripts.glossary import Glossary, load_glossary
 from scripts.inline_rules import MarkerError, shield_rules
 from scripts.markdown_protect import Shield, shield_fences, shield_inline
 from scripts.opencc_engine import medical_opencc
@@ -37,15 +39,33 @@ def other_language(lang: str) -> str:
     return LANGUAGES[1] if lang == LANGUAGES[0] else LANGUAGES[0]
 
 
-@lru_cache(maxsize=2)
-def _converter(target: str):
-    return medical_opencc(target, load_glossary().dictionary_pairs(target))
+def _converter(target: str) -> opencc.OpenCC:
+    return _converter_for(target, load_glossary())
+
+
+@lru_cache(maxsize=4)
+def _converter_for(target: str, glossary: Glossary) -> opencc.OpenCC:
+    # Keyed on the parsed glossary (one object per version of the file), so an edit made
+    # under `mkdocs serve` is picked up.
+    return medical_opencc(target, glossary.dictionary_pairs(target))
 
 
 def convert_text(text: str, target: str) -> str:
     """Convert plain prose (no Markdown) to `target`: glossary, OpenCC, punctuation."""
     if target not in LANGUAGES:
         raise ValueError(f"unknown script {target!r}; expected one of {', '.join(LANGUAGES)}")
+    if len(text) < 200:  # labels and titles repeat on every page: convert each once
+        return _convert_short(text, target, load_glossary())
+    return _convert(text, target)
+
+
+@lru_cache(maxsize=32768)
+def _convert_short(text: str, target: str, glossary: Glossary) -> str:
+    del glossary  # part of the key: an edited glossary gives new conversions
+    return _convert(text, target)
+
+
+def _convert(text: str, target: str) -> str:
     converted = _converter(target).convert(text)
     for old, new in QUOTES[target]:  # str.replace is several times faster than str.translate
         converted = converted.replace(old, new)

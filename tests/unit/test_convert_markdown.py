@@ -136,3 +136,22 @@ def test_command_line_reports_bad_marker_with_line(tmp_path) -> None:
     assert result.returncode == 1
     assert f"{page}:2:" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_glossary_edit_is_picked_up_without_restart(tmp_path, monkeypatch) -> None:
+    """`mkdocs serve` keeps the process: a changed glossary file must change the conversion."""
+    import os
+
+    import scripts.convert as convert_module
+    from scripts.glossary import GLOSSARY_PATH
+
+    copy = tmp_path / "glossary.tsv"
+    copy.write_text(GLOSSARY_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(convert_module, "load_glossary",
+                        lambda: __import__("scripts.glossary").glossary.load_glossary(copy))
+    assert convert_text("肾小球", "zh-Hant") == "腎絲球"
+    text = copy.read_text(encoding="utf-8").replace("\t肾小球\t腎絲球\t", "\t肾小球\t腎小球球\t")
+    copy.write_text(text, encoding="utf-8")
+    stat = copy.stat()
+    os.utime(copy, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10_000_000))
+    assert convert_text("肾小球", "zh-Hant") == "腎小球球"

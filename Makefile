@@ -27,7 +27,8 @@ build: $(VENV)/.site-installed  ## write the site to site/
 	$(BIN)/mkdocs build --strict --site-dir site
 
 browser: $(VENV)/.test-installed  ## use Debian's Chromium if present, else Playwright's own
-	@$(BIN)/python -m tests.browser.find_browser || $(BIN)/playwright install chromium
+	@$(BIN)/python -m tests.browser.find_browser || $(BIN)/playwright install --with-deps chromium \
+		|| $(BIN)/playwright install chromium
 
 check: $(VENV)/.site-installed  ## validate all content and data
 	$(BIN)/python -m scripts.check

@@ -80,21 +80,17 @@ def _convert_shielded(text: str, target: str, source: str | None) -> str:
 
 
 def _convert_front_matter(block: str, target: str, source: str | None) -> str:
-    """Convert the values of a YAML front-matter block, never its keys."""
-    out = []
+    """Convert the values of a YAML front-matter block, never its keys (one OpenCC call)."""
+    shield = Shield()
+    lines = []
     for line in block.splitlines(keepends=True):
-        shield = Shield()
         match = YAML_KEY.match(line.rstrip("\n"))
         if match:
-            head, value = match.group(1), match.group(2)
             newline = "\n" if line.endswith("\n") else ""
-            value = shield_rules(shield_inline(value, shield), target, shield)
-            line = head + _convert_shielded(value, target, source) + newline
-        else:
-            line = _convert_shielded(shield_rules(shield_inline(line, shield), target, shield),
-                                     target, source)
-        out.append(shield.restore(line))
-    return "".join(out)
+            line = shield.hide(match.group(1)) + match.group(2) + newline
+        lines.append(line)
+    text = shield_rules(shield_inline("".join(lines), shield), target, shield)
+    return shield.restore(_convert_shielded(text, target, source))
 
 
 def convert_markdown(text: str, target: str, source: str | None = None) -> str:

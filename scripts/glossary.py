@@ -7,6 +7,7 @@ query tables, the glossary page and the term tooltips.
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -170,6 +171,11 @@ def _row_problems(c: Concept, shown: str) -> list[Problem]:
         if not forms:
             out.append(Problem(shown, f"'{c.en}' has no {column} form", c.line, column,
                                "give the form used in that region"))
+        for form in forms:
+            if any(ch.isspace() for ch in form):
+                # OpenCC dictionaries separate alternative outputs with spaces.
+                out.append(Problem(shown, f"'{form}' contains a space", c.line, column,
+                                   "write the form without spaces"))
     if c.kind not in KINDS:
         out.append(Problem(shown, f"kind '{c.kind}' for '{c.en}'", c.line, "kind",
                            f"expected one of {', '.join(KINDS)}"))
@@ -226,10 +232,21 @@ def _display_path(path: Path) -> str:
 
 
 def load_glossary(path: Path = GLOSSARY_PATH) -> Glossary:
-    """The glossary, or a ContentError listing every problem in the file."""
-    from scripts.problems import ContentError
+    """The glossary, or a ContentError listing every problem in the file.
 
-    glossary, problems = parse_glossary(path)
-    if problems:
-        raise ContentError(problems)
+    Called for every converted label, so the common case is one `stat` and a dict lookup.
+    """
+    key = (str(path), os.stat(path).st_mtime_ns)
+    glossary = _VALID.get(key)
+    if glossary is None:
+        from scripts.problems import ContentError
+
+        glossary, problems = parse_glossary(Path(path))
+        if problems:
+            raise ContentError(problems)
+        _VALID[key] = glossary
     return glossary
+
+
+# Valid glossaries by (path, modification time): a new version of the file gets a new entry.
+_VALID: dict[tuple[str, int], Glossary] = {}

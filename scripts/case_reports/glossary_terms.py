@@ -5,9 +5,10 @@ A thin view over `scripts.glossary`, the one reader of scripts/data/glossary.tsv
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
-from scripts.glossary import GLOSSARY_PATH, parse_glossary
+from scripts.glossary import GLOSSARY_PATH, Glossary, parse_glossary
 
 __all__ = ["GLOSSARY_PATH", "load_glossary_terms", "load_zh_hant_names"]
 
@@ -28,4 +29,9 @@ def load_zh_hant_names(path: Path = GLOSSARY_PATH) -> dict[str, str]:
         glossary, _ = parse_glossary(path)
     except OSError:
         return {}
+    return _names(glossary)
+
+
+@lru_cache(maxsize=4)
+def _names(glossary: Glossary) -> dict[str, str]:
     return {concept.en: concept.preferred("zh-Hant") for concept in glossary if concept.hant}

@@ -104,3 +104,15 @@ def test_site_name_per_language(site_dir: Path, lang: str, name: str) -> None:
 def test_not_found_page_in_both_scripts(site_dir: Path) -> None:
     html = (site_dir / "404.html").read_text(encoding="utf-8")
     assert "找不到" in html and "/shenzhi/zh-Hans/" in html
+
+
+def test_case_reports_reached_through_the_index_not_the_sidebar(site_dir: Path) -> None:
+    cases = sorted(p.name.split(".")[0] for p in (DOCS / "case-reports").glob("*.md")
+                   if not p.name.startswith("index."))
+    assert len(cases) >= 5
+    home = (site_dir / "ckd" / "basics" / "index.html").read_text(encoding="utf-8")
+    sidebar = home.split('md-sidebar--primary', 1)[1].split('md-sidebar--secondary', 1)[0]
+    assert "case-reports/" in sidebar
+    assert not [c for c in cases if f"case-reports/{c}/" in sidebar]
+    index = (site_dir / "case-reports" / "index.html").read_text(encoding="utf-8")
+    assert [c for c in cases if f"{c}/" not in index] == []

@@ -68,3 +68,8 @@ def test_wrong_header_is_reported(tmp_path: Path) -> None:
     path.write_text("en\tzh\n", encoding="utf-8")
     _, problems = parse_glossary(path)
     assert "header" in problems[0].message
+
+
+def test_form_with_space_is_rejected(tmp_path: Path) -> None:
+    path = write(tmp_path, ROW.replace("腎絲球", "腎 絲球"))
+    assert any("contains a space" in str(p) for p in glossary_problems(path))

@@ -187,7 +187,7 @@ def _row_problems(c: Concept, shown: str) -> list[Problem]:
                            "write one plain sentence in Traditional Chinese"))
     if not c.source:
         out.append(Problem(shown, f"'{c.en}' has no source", c.line, "source",
-                           "give a URL, 'memory' or 'opencc-regression'"))
+                           "give a URL, 'memory', 'opencc-regression' or 'conversion-review'"))
     return out
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from scripts import LANGUAGES
 from scripts.convert import MarkerError, convert_markdown, other_language
 from scripts.front_matter import page_problems, split_front_matter
+from scripts.glossary import GLOSSARY_PATH
 from scripts.page_defaults import folder_defaults, with_defaults
 from scripts.problems import Problem
 
@@ -123,11 +124,14 @@ def stage(docs_dir: Path, staging_dir: Path, shown_prefix: str = "docs") -> Stag
             result.problems += problems
             continue
         lang = name.group("lang")
-        written_by_hand = tuple(
+        with_source = tuple(
             target for target in LANGUAGES
             if target == lang or rel[: -len(f"{lang}.md")] + f"{target}.md" in present)
-        defaults = json.dumps(folder_defaults(docs_dir, rel), sort_keys=True, default=str)
-        outputs, problems = _stage_page(text, rel, lang, written_by_hand, shown, defaults,
+        # Folder defaults and the glossary version are part of the cache key: editing either
+        # under `mkdocs serve` must re-check the page.
+        context = json.dumps([folder_defaults(docs_dir, rel), GLOSSARY_PATH.stat().st_mtime_ns],
+                             sort_keys=True, default=str)
+        outputs, problems = _stage_page(text, rel, lang, with_source, shown, context,
                                         str(docs_dir), shown_prefix)
         result.problems += problems
         for target_rel, rendered in outputs:
@@ -139,20 +143,20 @@ def stage(docs_dir: Path, staging_dir: Path, shown_prefix: str = "docs") -> Stag
 
 
 @lru_cache(maxsize=4096)
-def _stage_page(text: str, rel: str, lang: str, written_by_hand: tuple[str, ...], shown: str,
-                defaults: str, docs_dir: str, shown_prefix: str,
+def _stage_page(text: str, rel: str, lang: str, with_source: tuple[str, ...], shown: str,
+                context: str, docs_dir: str, shown_prefix: str,
                 ) -> tuple[tuple[tuple[str, str], ...], tuple[Problem, ...]]:
     """The staged files (path, text) for one page and its problems.
 
-    Cached on the page's text and folder defaults: static-i18n runs the build once per
-    language and `mkdocs serve` rebuilds on every edit, but an unchanged page is converted once.
-    `defaults` is part of the key only.
+    Cached on the page's text and `context` (folder defaults, glossary version): static-i18n
+    runs the build once per language and `mkdocs serve` rebuilds on every edit, but an
+    unchanged page is converted once. `with_source` lists the scripts written by an editor.
     """
-    del defaults
+    del context  # cache key only
     problems = check_page(text, rel, Path(docs_dir), shown)
     outputs = []
     for target in LANGUAGES:
-        if target != lang and target in written_by_hand:
+        if target != lang and target in with_source:
             continue  # a hand-written counterpart wins
         rendered, marker_problems = _render(text, target, lang, shown)
         problems += marker_problems

@@ -16,8 +16,11 @@ from functools import lru_cache
 from scripts.convert import convert_text
 from scripts.glossary import Concept, load_glossary
 
-SKIP = {"a", "abbr", "code", "pre", "script", "style", "svg", "h1", "h2", "h3", "h4", "h5", "h6",
-        "button", "label", "option", "select", "textarea", "title", "figcaption", "summary",
+# The disclaimer repeats on every page; explaining terms there would use up the "first use"
+# before the reader reaches the text. Labels (dt, th) are not explained either.
+QUIET_CLASS = re.compile(r'class="[^"]*\bshenzhi-disclaimer\b')
+SKIP = {"dt", "a", "abbr", "code", "pre", "script", "style", "svg", "h1", "h2", "h3", "h4", "h5",
+        "h6", "button", "label", "option", "select", "textarea", "title", "figcaption", "summary",
         "dfn", "kbd", "th", "nav", "header", "footer", "time"}
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
 VOID = {"br", "img", "meta", "link", "input", "hr", "source", "wbr", "col", "area", "base",
@@ -90,19 +93,25 @@ def add_term_tooltips(page_html: str, lang: str) -> str:
     terms = terms_for(lang)
     used: set[str] = set()
     out: list[str] = []
-    skipping: list[str] = []
+    # Open elements as (name, inside a place without tooltips); text is explained only when
+    # the innermost open element allows it.
+    stack: list[tuple[str, bool]] = []
     position = 0
     for tag in TAG.finditer(page_html):
-        out.append(_explain(page_html[position:tag.start()], terms, used, bool(skipping)))
+        quiet = bool(stack) and stack[-1][1]
+        out.append(_explain(page_html[position:tag.start()], terms, used, quiet))
         closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
         if closing:
-            if name in skipping:
-                del skipping[len(skipping) - 1 - skipping[::-1].index(name):]
-        elif name in SKIP and not self_closing and name not in VOID:
-            skipping.append(name)
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == name:
+                    del stack[depth:]
+                    break
+        elif not self_closing and name not in VOID:
+            stack.append((name, quiet or name in SKIP or QUIET_CLASS.search(tag.group(0))
+                          is not None))
         out.append(tag.group(0))
         position = tag.end()
-    out.append(_explain(page_html[position:], terms, used, bool(skipping)))
+    out.append(_explain(page_html[position:], terms, used, bool(stack) and stack[-1][1]))
     return "".join(out)
 
 

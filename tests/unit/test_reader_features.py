@@ -71,3 +71,12 @@ def test_vocabulary_check_reports_page_line_and_expected_form() -> None:
     assert "肌酸酐" in problems[0].hint
     hans = vocabulary_problems("肾丝球会过滤血液。\n", "zh-Hans", "docs/y.zh-Hans.md")
     assert hans and "肾小球" in hans[0].hint
+
+
+def test_no_tooltips_in_disclaimer_or_nested_skipped_elements() -> None:
+    html = ('<div class="admonition note shenzhi-disclaimer"><p>腎絲球</p><div>肌酸酐</div></div>'
+            "<p>腎絲球和<a>肌酸酐<b>x</b></a>肌酸酐</p>")
+    out = add_term_tooltips(html, "zh-Hant")
+    assert out.index("shenzhi-term") > out.index("</div></div>")
+    assert out.count('class="shenzhi-term"') == 2
+    assert "<a>肌酸酐<b>x</b></a><abbr" in out

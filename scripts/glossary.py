@@ -55,6 +55,8 @@ class Concept:
         """What `form` (written in the other script) becomes in `target`: its own
         character-for-character equivalent when the target region also uses that word
         (干细胞疗法 → 幹細胞療法), else the target's preferred form (干细胞治疗 → 幹細胞治療)."""
+        if form in self.forms(target):  # written the same in both regions: keep it
+            return form
         same_word = glyphs(target).convert(form)
         return same_word if same_word in self.forms(target) else self.preferred(target)
 

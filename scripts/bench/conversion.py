@@ -11,7 +11,8 @@ import opencc
 from scripts.convert import convert_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
-DEV_SET = ROOT / "tests" / "cases" / "dev_set.tsv"
+SENTENCE_SETS = {"dev set": ROOT / "tests" / "cases" / "dev_set.tsv",
+                 "review set": ROOT / "tests" / "cases" / "review_set.tsv"}
 RAW_CONFIG = {"zh-Hant": "s2twp", "zh-Hans": "tw2sp"}
 
 
@@ -27,10 +28,11 @@ def levenshtein(a: str, b: str) -> int:
     return previous[-1]
 
 
-def dev_set_accuracy() -> dict[str, dict[str, float]]:
+def sentence_set_accuracy(path: Path) -> dict[str, dict[str, float]]:
     """Exact-sentence rate and character error rate per direction, ours and raw OpenCC."""
-    with DEV_SET.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
     columns = {"zh-Hant": ("zh_Hans", "zh_Hant_TW"), "zh-Hans": ("zh_Hant_TW", "zh_Hans")}
     out: dict[str, dict[str, float]] = {}
     for target, (source, expected) in columns.items():

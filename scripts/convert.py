@@ -15,6 +15,7 @@ from functools import lru_cache
 import opencc
 
 from scripts import LANGUAGES
+from scripts.front_matter import FRONT_MATTER
 from scripts.glossary import Glossary, load_glossary
 from scripts.inline_rules import MarkerError, shield_rules
 from scripts.markdown_protect import Shield, shield_fences, shield_inline
@@ -26,21 +27,10 @@ QUOTES = {
     "zh-Hans": (("「", "“"), ("」", "”"), ("『", "‘"), ("』", "’")),
 }
 
-FRONT_MATTER = re.compile(r"\A(---[ \t]*\n)(.*?)(^---[ \t]*(?:\n|\Z))",
-                          re.DOTALL | re.MULTILINE)
 # `key: value` (optionally as a list item); the key stays, the value is prose.
 YAML_KEY = re.compile(r"^(\s*(?:-\s+)?[A-Za-z0-9_.-]+\s*:)(\s.*|)$")
 
-__all__ = ["MarkerError", "convert_markdown", "convert_text", "other_language"]
-
-
-def other_language(lang: str) -> str:
-    """zh-Hant for zh-Hans and the reverse."""
-    return LANGUAGES[1] if lang == LANGUAGES[0] else LANGUAGES[0]
-
-
-def _converter(target: str) -> opencc.OpenCC:
-    return _converter_for(target, load_glossary())
+__all__ = ["MarkerError", "convert_markdown", "convert_text"]
 
 
 @lru_cache(maxsize=4)
@@ -54,19 +44,20 @@ def convert_text(text: str, target: str) -> str:
     """Convert plain prose (no Markdown) to `target`: glossary, OpenCC, punctuation."""
     if target not in LANGUAGES:
         raise ValueError(f"unknown script {target!r}; expected one of {', '.join(LANGUAGES)}")
+    glossary = load_glossary()
     if len(text) < 200:  # labels and titles repeat on every page: convert each once
-        return _convert_short(text, target, load_glossary())
-    return _convert(text, target)
+        return _convert_short(text, target, glossary)
+    return _convert(text, target, glossary)
 
 
 @lru_cache(maxsize=32768)
 def _convert_short(text: str, target: str, glossary: Glossary) -> str:
-    del glossary  # part of the key: an edited glossary gives new conversions
-    return _convert(text, target)
+    # The glossary is part of the key: an edited glossary gives new conversions.
+    return _convert(text, target, glossary)
 
 
-def _convert(text: str, target: str) -> str:
-    converted = _converter(target).convert(text)
+def _convert(text: str, target: str, glossary: Glossary) -> str:
+    converted = _converter_for(target, glossary).convert(text)
     for old, new in QUOTES[target]:  # str.replace is several times faster than str.translate
         converted = converted.replace(old, new)
     return converted

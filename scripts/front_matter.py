@@ -15,7 +15,8 @@ from scripts.problems import Problem
 
 DATA = Path(__file__).parent / "data"
 KINDS = ("article", "case-report", "tool")
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*(?:\n|\Z)", re.DOTALL | re.MULTILINE)
+# Groups: the opening line, the YAML, the closing line (the converter keeps both lines as they are).
+FRONT_MATTER = re.compile(r"\A(---[ \t]*\n)(.*?)(^---[ \t]*(?:\n|\Z))", re.DOTALL | re.MULTILINE)
 URL = re.compile(r"^https?://\S+$")
 # libyaml's safe loader when PyYAML was built with it: about ten times faster on front matter.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -42,7 +43,7 @@ def split_front_matter(text: str, path: str) -> tuple[Parsed | None, list[Proble
     match = FRONT_MATTER.match(text)
     if not match:
         return Parsed({}, text, 1, {}), []
-    raw = match.group(1)
+    raw = match.group(2)
     try:
         meta = yaml.load(raw, Loader=SAFE_LOADER) if raw.strip() else {}
     except yaml.YAMLError as error:

@@ -17,9 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from scripts import LANGUAGES
-from scripts.convert import MarkerError, convert_markdown, other_language
+from scripts.convert import MarkerError, convert_markdown
 from scripts.front_matter import page_problems, split_front_matter
-from scripts.glossary import GLOSSARY_PATH
+from scripts.glossary import GLOSSARY_PATH, other_script
 from scripts.page_defaults import folder_defaults, with_defaults
 from scripts.problems import Problem
 
@@ -187,7 +187,7 @@ def editor_path(staged_rel: str, docs_dir: Path, shown_prefix: str = "docs") -> 
     name = PAGE_NAME.match(Path(staged_rel).name)
     if name:
         other = staged_rel[: -len(f"{name.group('lang')}.md")]
-        other += f"{other_language(name.group('lang'))}.md"
+        other += f"{other_script(name.group('lang'))}.md"
         if (docs_dir / other).exists():
             return f"{shown_prefix}/{other} (converted to {name.group('lang')})"
     return f"{shown_prefix}/{staged_rel}"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from scripts.convert import convert_text
-from scripts.glossary import Concept, load_glossary
+from scripts.glossary import Concept, Glossary, load_glossary
 
 # The disclaimer repeats on every page; explaining terms there would use up the "first use"
 # before the reader reaches the text. Labels (dt, th) are not explained either.
@@ -36,11 +36,14 @@ class Terms:
     titles: dict[str, str]
 
 
-@lru_cache(maxsize=2)
-def terms_for(lang: str) -> Terms:
-    """Every glossary form and abbreviation readers of `lang` meet, longest first."""
+@lru_cache(maxsize=4)
+def terms_for(lang: str, glossary: Glossary) -> Terms:
+    """Every glossary form and abbreviation readers of `lang` meet, longest first.
+
+    Keyed on the parsed glossary (one object per version of the file), so `mkdocs serve`
+    explains terms from an edited glossary without a restart."""
     concept_of: dict[str, Concept] = {}
-    for concept in load_glossary():
+    for concept in glossary:
         if not concept.definition:
             continue
         for form in concept.forms(lang):
@@ -90,7 +93,7 @@ def trie_pattern(words: list[str]) -> str:
 
 def add_term_tooltips(page_html: str, lang: str) -> str:
     """`page_html` with the first use of each glossary term explained in a tooltip."""
-    terms = terms_for(lang)
+    terms = terms_for(lang, load_glossary())
     used: set[str] = set()
     out: list[str] = []
     # Open elements as (name, inside a place without tooltips); text is explained only when

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import opencc
 
-from scripts.glossary import Glossary, load_glossary
+from scripts.glossary import Glossary, load_glossary, other_script
 from scripts.inline_rules import shield_rules
 from scripts.markdown_protect import Shield, shield_fences, shield_inline
 from scripts.problems import Problem
@@ -24,12 +24,11 @@ class WrongForm:
     en: str
 
 
-@lru_cache(maxsize=2)
-def wrong_forms(lang: str, glossary: Glossary | None = None) -> tuple[list[WrongForm], re.Pattern]:
+@lru_cache(maxsize=4)
+def wrong_forms(lang: str, glossary: Glossary) -> tuple[list[WrongForm], re.Pattern]:
     """The other region's forms written in `lang`'s characters, and a pattern that matches the
     forms `lang` legitimately uses (masked first, so 腎小管 is not read as containing a hit)."""
-    glossary = glossary or load_glossary()
-    other = "zh-Hans" if lang == "zh-Hant" else "zh-Hant"
+    other = other_script(lang)
     glyphs = opencc.OpenCC("s2t" if lang == "zh-Hant" else "t2s")
     legitimate = {f for c in glossary for f in c.forms(lang)}
     wrong: dict[str, WrongForm] = {}
@@ -53,7 +52,7 @@ def vocabulary_problems(text: str, lang: str, shown: str, first_line: int = 1) -
         prose = shield_rules(shield_inline(shield_fences(text, shield), shield), lang, Shield())
     except ValueError:
         return []  # malformed markers are reported by the conversion step
-    forms, mask = wrong_forms(lang)
+    forms, mask = wrong_forms(lang, load_glossary())
     prose = mask.sub(lambda m: "\0" * len(m.group(0)), prose)
     problems = []
     for wrong in forms:

@@ -40,8 +40,6 @@ def synthetic_builds(work: Path, sizes: tuple[int, ...] = (100, 1000)) -> dict[s
     for cases in sizes:
         project = make_site(work / f"site-{cases}", cases)
         config = project / "mkdocs.yml"
-        config.write_text(config.read_text(encoding="utf-8").replace("  - scripts/data\n", ""),
-                          encoding="utf-8")
         ours = timed_build(config, work / f"out-{cases}")
         bare = timed_build(bare_config(project), work / f"bare-{cases}")
         start = time.perf_counter()

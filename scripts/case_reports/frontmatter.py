@@ -14,7 +14,7 @@ from scripts.front_matter import split_front_matter as parse_page
 def split_front_matter(text: str) -> tuple[str, str] | None:
     """(yaml_text, body) between the first two `---` lines, or None if there is none."""
     match = FRONT_MATTER.match(text)
-    return (match.group(1), text[match.end():]) if match else None
+    return (match.group(2), text[match.end():]) if match else None
 
 
 def read_front_matter(text: str) -> tuple[Any, dict[str, int], str | None]:

@@ -14,11 +14,7 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    site = make_site(tmp_path / "project", 0)
-    config = site / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - scripts/data\n", ""),
-                      encoding="utf-8")
-    return site
+    return make_site(tmp_path / "project", 0)
 
 
 def build_output(project: Path) -> tuple[int, str]:

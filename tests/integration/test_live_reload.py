@@ -36,9 +36,6 @@ def wait_for(predicate, timeout: float = 90.0) -> bool:
 
 def test_edit_in_simplified_appears_converted_in_traditional(tmp_path: Path) -> None:
     project = make_site(tmp_path / "site", 0)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - scripts/data\n", ""),
-                      encoding="utf-8")
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload"],

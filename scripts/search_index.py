@@ -5,44 +5,27 @@ Pagefind (extended build, with Chinese word segmentation) writes a chunked index
 language into `search/<lang>/`; the browser downloads only the chunks a query needs, and nothing
 at all until the reader searches. Material's own search would put both languages in one index
 that every page downloads (STACK-NOTES: search).
+
+During a build, `SiteSearch` receives each page as MkDocs writes it and feeds it to a Pagefind
+service for its language, so indexing runs beside the rendering instead of after it.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import subprocess
 from pathlib import Path
 
 from scripts import LANGUAGES
 from scripts.glossary import Glossary, glyphs, load_glossary, other_script
+from scripts.pagefind_service import PagefindService
 
 # What Pagefind indexes: the article, without the repeated disclaimer or permalink signs.
-ROOT_SELECTOR = "article.md-content__inner"
-EXCLUDE = (".shenzhi-disclaimer", ".headerlink", ".shenzhi-converted", "svg")
+PAGEFIND_CONFIG = {
+    "root_selector": "article.md-content__inner",
+    "exclude_selectors": [".shenzhi-disclaimer", ".headerlink", ".shenzhi-converted", "svg"],
+}
 CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-def language_glob(site_dir: Path, lang: str) -> str:
-    """Pagefind's file pattern for the pages of one language (globs cannot exclude, so the
-    default language's folders are listed by name)."""
-    if lang != LANGUAGES[0]:
-        return f"{lang}/**/*.html"
-    folders = sorted(p.name for p in site_dir.iterdir()
-                     if p.is_dir() and p.name not in LANGUAGES and p.name not in ("search",))
-    return "{" + ",".join(["*.html", *(f"{name}/**/*.html" for name in folders)]) + "}"
-
-
-def pagefind_command(site_dir: Path, lang: str) -> list[str]:
-    """The Pagefind invocation that indexes one language into `search/<lang>/`."""
-    from pagefind_bin_extended import get_executable
-
-    command = [str(get_executable()), "--site", str(site_dir), "--root-selector", ROOT_SELECTOR,
-               "--glob", language_glob(site_dir, lang), "--output-subdir", f"search/{lang}",
-               "--silent"]
-    for selector in EXCLUDE:
-        command += ["--exclude-selectors", selector]
-    return command
 
 
 def normalisation_table(lang: str, glossary: Glossary, chars_seen: set[str]) -> dict:
@@ -65,11 +48,56 @@ def normalisation_table(lang: str, glossary: Glossary, chars_seen: set[str]) -> 
     return {"longest": longest, "phrases": dict(sorted(phrases.items())), "chars": chars}
 
 
-def _characters_of(html_files: list[Path]) -> set[str]:
-    seen: set[str] = set()
-    for path in html_files:
-        seen.update(CJK.findall(path.read_text(encoding="utf-8")))
-    return seen
+class SiteSearch:
+    """The search files of one build of the site in `site_dir`.
+
+    `add_page` per rendered page, `finish_language` when a language's pages are all added (its
+    index is then written in the background), `finish` at the end; `abort` after a failed build.
+    """
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        self._services: dict[str, PagefindService] = {}
+        self._finished: set[str] = set()
+        self._characters: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
+
+    def add_page(self, lang: str, relative_path: str, html: str) -> None:
+        """Index one built page of `lang` (`relative_path` inside the site, e.g. `a/index.html`)."""
+        service = self._services.get(lang)
+        if service is None:
+            service = self._services[lang] = PagefindService(PAGEFIND_CONFIG)
+        service.add_html(relative_path, html)
+        self._characters[lang].update(set(html))
+
+    def finish_pending(self) -> None:
+        """Every page added so far is final: start writing those languages' indexes (the next
+        language can be built meanwhile)."""
+        for lang, service in self._services.items():
+            if lang not in self._finished:
+                self._finished.add(lang)
+                service.start_writing(self.site_dir / "search" / lang)
+
+    def finish(self) -> None:
+        """Wait for every index, then write the query tables."""
+        try:
+            self.finish_pending()
+            for service in self._services.values():
+                service.wait_written()
+        finally:
+            self.abort()
+        glossary = load_glossary()
+        for lang in LANGUAGES:
+            # Characters a reader of the other script might type: those of its pages.
+            seen = {c for c in self._characters[other_script(lang)] if CJK.match(c)}
+            table = normalisation_table(lang, glossary, seen)
+            (self.site_dir / "search" / f"normalize.{lang}.json").write_text(
+                json.dumps(table, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+    def abort(self) -> None:
+        """Stop the Pagefind processes."""
+        for service in self._services.values():
+            service.close()
+        self._services.clear()
 
 
 def language_pages(site_dir: Path, lang: str) -> list[Path]:
@@ -77,25 +105,50 @@ def language_pages(site_dir: Path, lang: str) -> list[Path]:
     if lang == LANGUAGES[0]:
         others = [site_dir / other for other in LANGUAGES[1:]]
         return [p for p in site_dir.rglob("*.html")
-                if not any(o in p.parents for o in others) and "pagefind" not in p.parts]
-    return list((site_dir / lang).rglob("*.html"))
+                if not any(o in p.parents for o in others) and "search" not in p.parts]
+    return [p for p in (site_dir / lang).rglob("*.html") if "search" not in p.parts]
 
 
 def build_search(site_dir: Path) -> None:
-    """Index the built site with Pagefind and write the query normalisation tables."""
-    glossary = load_glossary()
-    out = site_dir / "search"
-    out.mkdir(exist_ok=True)
-    for lang in LANGUAGES:
-        # Characters a reader of the other script might type: those of the other language's pages.
-        seen = _characters_of(language_pages(site_dir, other_script(lang)))
-        table = normalisation_table(lang, glossary, seen)
-        (out / f"normalize.{lang}.json").write_text(
-            json.dumps(table, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    # One Pagefind per language, side by side: each indexes half the pages (two cores here).
-    runs = [subprocess.Popen(pagefind_command(site_dir, lang), stdout=subprocess.PIPE,
-                             stderr=subprocess.STDOUT, text=True) for lang in LANGUAGES]
-    for lang, run in zip(LANGUAGES, runs, strict=True):
-        output, _ = run.communicate()
-        if run.returncode != 0:
-            raise RuntimeError(f"Pagefind failed for {lang}:\n{output}")
+    """Index an already built site from disk (the build itself indexes pages as it goes)."""
+    search = SiteSearch(site_dir)
+    try:
+        for lang in LANGUAGES:
+            for page in sorted(language_pages(site_dir, lang)):
+                search.add_page(lang, page.relative_to(site_dir).as_posix(),
+                                page.read_text(encoding="utf-8"))
+            search.finish_pending()
+        search.finish()
+    except BaseException:
+        search.abort()
+        raise
+
+
+# The search of the build in progress. static-i18n builds each language in a nested build, so
+# the hooks reach the same SiteSearch through this module rather than through MkDocs state.
+_current: SiteSearch | None = None
+
+
+def for_build(site_dir: Path) -> SiteSearch:
+    """The search being built into `site_dir`, started on first use."""
+    global _current
+    if _current is None or _current.site_dir != site_dir:
+        abort_build()
+        _current = SiteSearch(site_dir)
+    return _current
+
+
+def finish_build() -> None:
+    """Write the indexes and query tables of the build in progress (none if no page was built)."""
+    global _current
+    search, _current = _current, None
+    if search is not None:
+        search.finish()
+
+
+def abort_build() -> None:
+    """Forget the build in progress and stop its indexers (after an error)."""
+    global _current
+    search, _current = _current, None
+    if search is not None:
+        search.abort()

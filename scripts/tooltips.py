@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from scripts.convert import convert_text
 from scripts.glossary import Concept, Glossary, load_glossary
+from scripts.term_marks import CLOSE, OPEN, mark_terms
 
 # The disclaimer repeats on every page; explaining terms there would use up the "first use"
 # before the reader reaches the text. Labels (dt, th) are not explained either.
@@ -22,16 +23,18 @@ QUIET_CLASS = re.compile(r'class="[^"]*\bshenzhi-disclaimer\b')
 SKIP = {"dt", "a", "abbr", "code", "pre", "script", "style", "svg", "h1", "h2", "h3", "h4", "h5",
         "h6", "button", "label", "option", "select", "textarea", "title", "figcaption", "summary",
         "dfn", "kbd", "th", "nav", "header", "footer", "time"}
-TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
+TAG = r"<(?P<closing>/?)(?P<name>[a-zA-Z][a-zA-Z0-9-]*)[^>]*?(?P<self_closing>/?)>"
+SCANNER = re.compile(f"{OPEN}(?P<term>[^{CLOSE}]*){CLOSE}|(?P<tag>{TAG})")
+WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 VOID = {"br", "img", "meta", "link", "input", "hr", "source", "wbr", "col", "area", "base",
         "embed", "param", "track"}
 
 
 @dataclass(frozen=True)
 class Terms:
-    """The terms of one language: a pattern matching any of them and what each one means."""
+    """The terms of one language and what each one means."""
 
-    pattern: re.Pattern[str]
+    words: frozenset[str]
     concept_of: dict[str, Concept]
     titles: dict[str, str]
 
@@ -49,85 +52,63 @@ def terms_for(lang: str, glossary: Glossary) -> Terms:
         for form in concept.forms(lang):
             if len(form) >= 2:
                 concept_of.setdefault(form, concept)
-        if concept.abbr and len(concept.abbr) >= 2:
+        # OpenCC dictionaries cannot hold a space (GLP-1 RA); its Chinese forms still match.
+        if concept.abbr and len(concept.abbr) >= 2 and " " not in concept.abbr:
             concept_of.setdefault(concept.abbr, concept)
-    chinese = [w for w in concept_of if not w.isascii()]
-    latin = sorted((w for w in concept_of if w.isascii()), key=len, reverse=True)
-    # ASCII abbreviations must not sit inside a longer Latin word (GFR in eGFR is its own term).
-    parts = [trie_pattern(chinese)] if chinese else []
-    if latin:
-        parts.append(rf"(?<![A-Za-z0-9])(?:{'|'.join(map(re.escape, latin))})(?![A-Za-z0-9])")
-    pattern = re.compile("|".join(parts)) if parts else re.compile(r"(?!)")
     titles = {}
     for concept in {id(c): c for c in concept_of.values()}.values():
         english = concept.en + (f" ({concept.abbr})" if concept.abbr else "")
         meaning = convert_text(concept.definition, lang)
         titles[concept.en] = f"{concept.preferred(lang)}｜{english}：{meaning}"
-    return Terms(pattern, concept_of, titles)
-
-
-def trie_pattern(words: list[str]) -> str:
-    """One regular expression matching any of `words`, longest first, shaped as a trie.
-
-    A flat alternation of a thousand terms makes the regex engine try each one at every
-    character; a trie shares prefixes (腎絲球|腎絲球過濾率 → 腎絲球(?:過濾率)?), which keeps
-    this step a small part of the build.
-    """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        # Longer matches first: an optional tail is tried before stopping here.
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
+    return Terms(frozenset(concept_of), concept_of, titles)
 
 
 def add_term_tooltips(page_html: str, lang: str) -> str:
     """`page_html` with the first use of each glossary term explained in a tooltip."""
     terms = terms_for(lang, load_glossary())
+    marked = mark_terms(page_html, terms.words)
+    if OPEN not in marked:
+        return page_html
     used: set[str] = set()
     out: list[str] = []
-    # Open elements as (name, inside a place without tooltips); text is explained only when
+    # Open elements as (name, inside a place without tooltips); a term is explained only when
     # the innermost open element allows it.
     stack: list[tuple[str, bool]] = []
+    quiet = False
     position = 0
-    for tag in TAG.finditer(page_html):
-        quiet = bool(stack) and stack[-1][1]
-        out.append(_explain(page_html[position:tag.start()], terms, used, quiet))
-        closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
-        if closing:
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == name:
-                    del stack[depth:]
-                    break
-        elif not self_closing and name not in VOID:
-            stack.append((name, quiet or name in SKIP or QUIET_CLASS.search(tag.group(0))
-                          is not None))
-        out.append(tag.group(0))
-        position = tag.end()
-    out.append(_explain(page_html[position:], terms, used, bool(stack) and stack[-1][1]))
+    for match in SCANNER.finditer(marked):
+        out.append(marked[position:match.start()])
+        position = match.end()
+        term = match.group("term")
+        if term is None:  # a tag: marks found inside its attributes are dropped
+            tag = match.group("tag")
+            out.append(tag.replace(OPEN, "").replace(CLOSE, "") if OPEN in tag else tag)
+            name = match.group("name").lower()
+            if match.group("closing"):
+                for depth in range(len(stack) - 1, -1, -1):
+                    if stack[depth][0] == name:
+                        del stack[depth:]
+                        break
+                quiet = bool(stack) and stack[-1][1]
+            elif not match.group("self_closing") and name not in VOID:
+                quiet = quiet or name in SKIP or QUIET_CLASS.search(tag) is not None
+                stack.append((name, quiet))
+            continue
+        concept = terms.concept_of[term]
+        if quiet or concept.en in used or (term.isascii() and _inside_word(marked, match)):
+            out.append(term)
+            continue
+        used.add(concept.en)
+        title = html.escape(terms.titles[concept.en], quote=True)
+        out.append(f'<abbr class="shenzhi-term" title="{title}">{term}</abbr>')
+    out.append(marked[position:])
     return "".join(out)
 
 
-def _explain(text: str, terms: Terms, used: set[str], skipping: bool) -> str:
-    if skipping or not text.strip():
-        return text
-
-    def wrap(match: re.Match[str]) -> str:
-        concept = terms.concept_of[match.group(0)]
-        if concept.en in used:
-            return match.group(0)
-        used.add(concept.en)
-        title = html.escape(terms.titles[concept.en], quote=True)
-        return f'<abbr class="shenzhi-term" title="{title}">{match.group(0)}</abbr>'
-
-    return terms.pattern.sub(wrap, text)
+def _inside_word(marked: str, match: re.Match[str]) -> bool:
+    """True if a Latin abbreviation is part of a longer Latin word or number (GFR in eGFRs)."""
+    start, end = match.start(), match.end()
+    before = marked[start - 2 if start >= 2 and marked[start - 1] == CLOSE else start - 1] \
+        if start else ""
+    after = marked[end + 1 if marked[end:end + 1] == OPEN else end:][:1]
+    return bool(WORD_CHAR.match(before) or WORD_CHAR.match(after))

@@ -70,18 +70,19 @@ def on_page_content(html, page, config, files):
     return tooltips.add_term_tooltips(html, getattr(page.file, "locale", config.theme["language"]))
 
 
+def on_post_page(output, page, config):
+    """Tag the document so print and tests can tell generated furniture from content."""
+    kind = page.meta.get("kind", "article")
+    return output.replace("<html ", f'<html data-kind="{kind}" ', 1)
+
+
 @event_priority(-200)
 def on_post_build(config):
-    """After static-i18n (-100) has built every language: local theme scripts, search index."""
+    """After static-i18n (-100) has built every language: local theme scripts; wait for the
+    search indexes (hooks/search.py fed them page by page)."""
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # a nested per-language build; the outer build finishes the whole site
     site_dir = Path(config.site_dir)
     offline_assets.localize_theme_scripts(site_dir, urlsplit(config.site_url or "/").path)
-    search_index.build_search(site_dir)
-
-
-def on_post_page(output, page, config):
-    """Tag the document so print and tests can tell generated furniture from content."""
-    kind = page.meta.get("kind", "article")
-    return output.replace("<html ", f'<html data-kind="{kind}" ', 1)
+    search_index.finish_build()

@@ -80,3 +80,16 @@ def test_no_tooltips_in_disclaimer_or_nested_skipped_elements() -> None:
     assert out.index("shenzhi-term") > out.index("</div></div>")
     assert out.count('class="shenzhi-term"') == 2
     assert "<a>肌酸酐<b>x</b></a><abbr" in out
+
+
+def test_tooltip_abbreviations_only_as_whole_words_and_never_inside_tags() -> None:
+    html = ('<p title="腎絲球 GFR"><a href="/x/GFR">GFR</a>mGFRs 與 GFR、腎絲球</p>')
+    out = add_term_tooltips(html, "zh-Hant")
+    assert '<p title="腎絲球 GFR"><a href="/x/GFR">GFR</a>mGFRs 與 <abbr' in out
+    assert ">GFR</abbr>" in out and ">腎絲球</abbr>" in out
+    assert "\ue020" not in out and "\ue021" not in out  # no private-use mark leaks
+
+
+def test_tooltips_leave_a_page_without_terms_unchanged() -> None:
+    html = "<p>今天天氣很好。</p><svg><text>腎絲球</text></svg>"
+    assert add_term_tooltips(html, "zh-Hant") == html

@@ -1,0 +1,44 @@
+"""Find glossary terms in a text fast: OpenCC's longest-match segmentation, run with a
+dictionary that maps every term to itself between two private-use marks.
+
+The regular-expression alternative (a trie of a thousand terms) costs about 2.5 ms on a case
+report page; OpenCC's compiled dictionary does the same longest-match scan in C++.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import opencc
+
+from scripts.opencc_engine import compiled_dictionary
+
+OPEN, CLOSE = "\ue020", "\ue021"
+
+
+@lru_cache(maxsize=8)
+def term_marker(terms: frozenset[str]) -> opencc.OpenCC:
+    """A converter that writes `OPEN term CLOSE` around the longest term at each point."""
+    if any(not term or any(c.isspace() or c in (OPEN, CLOSE) for c in term) for term in terms):
+        raise ValueError("terms must be non-empty, without spaces or mark characters")
+    digest = hashlib.sha256("\n".join(sorted(terms)).encode("utf-8")).hexdigest()[:16]
+    folder = Path(tempfile.gettempdir()) / f"shenzhi-terms-{digest}"
+    folder.mkdir(parents=True, exist_ok=True)
+    dictionary = compiled_dictionary(((t, f"{OPEN}{t}{CLOSE}") for t in terms),
+                                     folder / "terms.txt")
+    kind = "ocd2" if dictionary.suffix == ".ocd2" else "text"
+    node = {"type": kind, "file": str(dictionary)}
+    config = {"name": "ShenZhi term marks", "segmentation": {"type": "mmseg", "dict": node},
+              "conversion_chain": [{"dict": node}]}
+    path = folder / "config.json"
+    path.write_text(json.dumps(config), encoding="utf-8")
+    return opencc.OpenCC(str(path))
+
+
+def mark_terms(text: str, terms: frozenset[str]) -> str:
+    """`text` with every longest-matching occurrence of a term between OPEN and CLOSE."""
+    return term_marker(terms).convert(text)

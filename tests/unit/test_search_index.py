@@ -1,0 +1,70 @@
+"""The search index: pages fed to Pagefind's service, one index per language, query tables."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from scripts.pagefind_service import PagefindError, PagefindService
+from scripts.search_index import PAGEFIND_CONFIG, SiteSearch, build_search
+
+PAGE = ('<!doctype html><html lang="{lang}"><head><title>{title}</title></head><body>'
+        '<nav>導覽不算</nav><article class="md-content__inner"><h1>{title}</h1><p>{text}</p>'
+        '<div class="shenzhi-disclaimer">免責聲明不索引</div></article></body></html>')
+
+
+def _write(site: Path, rel: str, lang: str, title: str, text: str) -> None:
+    path = site / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(PAGE.format(lang=lang, title=title, text=text), encoding="utf-8")
+
+
+def _entry(site: Path, lang: str) -> dict:
+    return json.loads((site / "search" / lang / "pagefind-entry.json").read_text("utf-8"))
+
+
+def test_each_language_gets_its_own_index_and_query_table(tmp_path: Path) -> None:
+    _write(tmp_path, "index.html", "zh-Hant", "首頁", "腎絲球過濾率")
+    _write(tmp_path, "ckd/basics/index.html", "zh-Hant", "認識腎臟病", "肌酸酐上升")
+    _write(tmp_path, "zh-Hans/index.html", "zh-Hans", "首页", "肾小球滤过率")
+    build_search(tmp_path)
+    hant, hans = _entry(tmp_path, "zh-Hant"), _entry(tmp_path, "zh-Hans")
+    assert [v["page_count"] for v in hant["languages"].values()] == [2]
+    assert [v["page_count"] for v in hans["languages"].values()] == [1]
+    table = json.loads((tmp_path / "search" / "normalize.zh-Hant.json").read_text("utf-8"))
+    assert table["chars"]["肾"] == "腎"  # a character of the zh-Hans pages, typed on zh-Hant
+    assert table["phrases"]["肌酐"] == "肌酸酐"
+
+
+def test_pages_fed_during_a_build_are_written_language_by_language(tmp_path: Path) -> None:
+    search = SiteSearch(tmp_path)
+    search.add_page("zh-Hant", "a/index.html", PAGE.format(lang="zh-Hant", title="甲",
+                                                           text="腎絲球"))
+    search.finish_pending()  # the zh-Hant index is being written while zh-Hans is "built"
+    search.add_page("zh-Hans", "zh-Hans/a/index.html", PAGE.format(lang="zh-Hans", title="甲",
+                                                                   text="肾小球"))
+    search.finish()
+    fragments = list((tmp_path / "search" / "zh-Hans" / "fragment").iterdir())
+    assert len(fragments) == 1
+    assert (tmp_path / "search" / "zh-Hant" / "pagefind.js").is_file()
+
+
+def test_a_rejected_request_is_reported(tmp_path: Path) -> None:
+    service = PagefindService(PAGEFIND_CONFIG)
+    try:
+        service.add_html("", "<html></html>")  # no path and no URL: Pagefind refuses it
+        service.start_writing(tmp_path / "out")
+        with pytest.raises(PagefindError, match="Pagefind"):
+            service.wait_written(timeout=60)
+    finally:
+        service.close()
+
+
+def test_a_stopped_indexer_is_reported_not_waited_for(tmp_path: Path) -> None:
+    service = PagefindService(PAGEFIND_CONFIG)
+    service.close()
+    service.start_writing(tmp_path / "out")
+    with pytest.raises(PagefindError, match="stopped"):
+        service.wait_written(timeout=30)

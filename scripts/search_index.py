@@ -61,13 +61,17 @@ class SiteSearch:
         self._finished: set[str] = set()
         self._characters: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
 
-    def add_page(self, lang: str, relative_path: str, html: str) -> None:
-        """Index one built page of `lang` (`relative_path` inside the site, e.g. `a/index.html`)."""
+    def add_page(self, lang: str, relative_path: str, html: str, content: str | None = None,
+                 ) -> None:
+        """Index one built page of `lang` (`relative_path` inside the site, e.g. `a/index.html`).
+
+        `content`, the article's HTML if known, is where the query tables take their characters
+        from (only the article is indexed); otherwise the whole page."""
         service = self._services.get(lang)
         if service is None:
             service = self._services[lang] = PagefindService(PAGEFIND_CONFIG)
         service.add_html(relative_path, html)
-        self._characters[lang].update(set(html))
+        self._characters[lang].update(html if content is None else content)
 
     def finish_pending(self) -> None:
         """Every page added so far is final: start writing those languages' indexes (the next

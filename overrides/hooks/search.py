@@ -18,7 +18,8 @@ from scripts import search_index
 def on_post_page(output, page, config):
     """Hand the finished page to its language's indexer."""
     language = getattr(page.file, "locale", None) or config.theme["language"]
-    search_index.for_build(Path(config.site_dir)).add_page(language, page.file.dest_uri, output)
+    search_index.for_build(Path(config.site_dir)).add_page(language, page.file.dest_uri, output,
+                                                           page.content)
     return output
 
 

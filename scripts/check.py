@@ -1,7 +1,8 @@
 """Validate all content and data: `python -m scripts.check` exits non-zero listing every problem.
 
-Checks the glossary (structure and OpenCC consistency), every page's front matter (including
-case reports against their schema), conversion markers, and the vocabulary of both scripts.
+Checks the glossary (structure and OpenCC consistency), the context rules (each against its
+example and counterexample), every page's front matter (including case reports against their
+schema), conversion markers, and the vocabulary of both scripts.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from scripts import LANGUAGES
+from scripts.context_rules import CONTEXT_RULES_PATH, parse_context_rules
 from scripts.convert import convert_markdown
 from scripts.glossary import GLOSSARY_PATH, parse_glossary
 from scripts.glossary_checks import opencc_problems
@@ -25,6 +27,11 @@ def glossary_problems(path: Path = GLOSSARY_PATH) -> list[Problem]:
     """Everything wrong with the glossary file."""
     glossary, problems = parse_glossary(path)
     return problems + opencc_problems(glossary)
+
+
+def context_rule_problems(path: Path = CONTEXT_RULES_PATH) -> list[Problem]:
+    """Everything wrong with the context-rules file (rows checked against their examples)."""
+    return parse_context_rules(path)[1]
 
 
 def page_vocabulary_problems(docs_dir: Path, shown_prefix: str = "docs") -> list[Problem]:
@@ -55,11 +62,14 @@ def page_vocabulary_problems(docs_dir: Path, shown_prefix: str = "docs") -> list
     return problems
 
 
-def run_checks(docs_dir: Path, glossary_path: Path = GLOSSARY_PATH) -> list[Problem]:
-    """All problems in the glossary and the content under `docs_dir`."""
+def run_checks(docs_dir: Path, glossary_path: Path = GLOSSARY_PATH,
+               context_rules_path: Path = CONTEXT_RULES_PATH) -> list[Problem]:
+    """All problems in the glossary, the context rules and the content under `docs_dir`."""
     problems = glossary_problems(glossary_path)
+    if not problems:
+        problems = context_rule_problems(context_rules_path)
     if problems:
-        return problems  # pages cannot be converted reliably with a broken glossary
+        return problems  # pages cannot be converted reliably with broken conversion data
     with tempfile.TemporaryDirectory(prefix="shenzhi-check-") as scratch:
         problems += stage(docs_dir, Path(scratch) / "docs", docs_dir.name).problems
     problems += page_vocabulary_problems(docs_dir, docs_dir.name)

@@ -15,11 +15,13 @@ from functools import lru_cache
 import opencc
 
 from scripts import LANGUAGES
+from scripts.context_rules import ContextRules, load_context_rules
 from scripts.front_matter import FRONT_MATTER
 from scripts.glossary import Glossary, load_glossary
 from scripts.inline_rules import MarkerError, shield_rules
 from scripts.markdown_protect import Shield, shield_fences, shield_inline
 from scripts.opencc_engine import medical_opencc
+from scripts.problems import ContentError
 
 # Mainland quotation marks ↔ Taiwan corner brackets.
 QUOTES = {
@@ -41,10 +43,25 @@ def _converter_for(target: str, glossary: Glossary) -> opencc.OpenCC:
 
 
 def convert_text(text: str, target: str) -> str:
-    """Convert plain prose (no Markdown) to `target`: glossary, OpenCC, punctuation."""
+    """Convert plain prose (no Markdown) to `target`: context rules, glossary, OpenCC,
+    punctuation."""
+    shield = Shield()
+    converted = _convert_shielded(text, target, None, shield)
+    return shield.restore(converted) if shield.spans else converted
+
+
+def _convert_shielded(text: str, target: str, source: str | None, shield: Shield,
+                      rules: ContextRules | None = None) -> str:
+    """Convert text whose protected parts are already placeholders of `shield`. The words the
+    context rules decide become placeholders of `shield` too; the caller restores them."""
     if target not in LANGUAGES:
         raise ValueError(f"unknown script {target!r}; expected one of {', '.join(LANGUAGES)}")
+    if source == target:
+        return text
     glossary = load_glossary()
+    if rules is None:
+        rules = load_context_rules(glossary=glossary)
+    text = rules.shield(text, target, shield)
     if len(text) < 200:  # labels and titles repeat on every page: convert each once
         return _convert_short(text, target, glossary)
     return _convert(text, target, glossary)
@@ -63,14 +80,8 @@ def _convert(text: str, target: str, glossary: Glossary) -> str:
     return converted
 
 
-def _convert_shielded(text: str, target: str, source: str | None) -> str:
-    """Convert text whose protected parts are already placeholders."""
-    if source == target:
-        return text
-    return convert_text(text, target)
-
-
-def _convert_front_matter(block: str, target: str, source: str | None) -> str:
+def _convert_front_matter(block: str, target: str, source: str | None,
+                          rules: ContextRules | None) -> str:
     """Convert the values of a YAML front-matter block, never its keys (one OpenCC call)."""
     shield = Shield()
     lines = []
@@ -81,23 +92,25 @@ def _convert_front_matter(block: str, target: str, source: str | None) -> str:
             line = shield.hide(match.group(1)) + match.group(2) + newline
         lines.append(line)
     text = shield_rules(shield_inline("".join(lines), shield), target, shield)
-    return shield.restore(_convert_shielded(text, target, source))
+    return shield.restore(_convert_shielded(text, target, source, shield, rules))
 
 
-def convert_markdown(text: str, target: str, source: str | None = None) -> str:
+def convert_markdown(text: str, target: str, source: str | None = None, *,
+                     rules: ContextRules | None = None) -> str:
     """Convert a Markdown document to `target` ("zh-Hant" or "zh-Hans").
 
     Code, URLs, link targets, HTML tags and attributes, front-matter keys and heading anchors
-    pass through untouched; inline rules `-{…}-` are resolved for `target`. When `source`
-    equals `target` only the inline rules are resolved. Raises MarkerError (with the line) for a
-    malformed rule.
+    pass through untouched; inline rules `-{…}-` are resolved for `target`; then the context
+    rules (`scripts/data/context_rules.tsv`, or `rules` when given) decide their words. When
+    `source` equals `target` only the inline rules are resolved. Raises MarkerError (with the
+    line) for a malformed rule.
     """
     head, body, offset = "", text, 0
     front = FRONT_MATTER.match(text)
     if front:
         opening, inner, closing = front.groups()
         try:
-            head = opening + _convert_front_matter(inner, target, source) + closing
+            head = opening + _convert_front_matter(inner, target, source, rules) + closing
         except MarkerError as error:
             raise error.shifted(1) from None
         body = text[front.end():]
@@ -107,7 +120,7 @@ def convert_markdown(text: str, target: str, source: str | None = None) -> str:
         shielded = shield_rules(shield_inline(shield_fences(body, shield), shield), target, shield)
     except MarkerError as error:
         raise error.shifted(offset) from None
-    return head + shield.restore(_convert_shielded(shielded, target, source))
+    return head + shield.restore(_convert_shielded(shielded, target, source, shield, rules))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -133,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(convert_markdown(text, args.to, args.source))
     except MarkerError as error:
         print(f"{name}:{error.line}: {error.reason}", file=sys.stderr)
+        return 1
+    except ContentError as error:  # a broken glossary or context-rules file
+        print(error, file=sys.stderr)
         return 1
     return 0
 

@@ -16,6 +16,12 @@ PLACEHOLDER = re.compile(f"{OPEN}(\\d+)\n*{CLOSE}")
 
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
 REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$")  # [label]: url "title"
+# A line that may open a fence or define a reference: at the start of the text, and after a
+# "\n" (a literal first character lets the regex engine skip ahead fast).
+SPECIAL_START = re.compile(r"[ \t]*(?:`{3}|~{3})|[ ]{0,3}\[")
+NEXT_SPECIAL_LINE = re.compile(r"\n(?=[ \t]*(?:`{3}|~{3})|[ ]{0,3}\[)")
+# Line breaks str.splitlines() honours besides "\n": text with them takes the line-by-line path.
+OTHER_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 INLINE = re.compile(
     r"""
@@ -59,6 +65,43 @@ class Shield:
 def shield_fences(text: str, shield: Shield) -> str:
     """Hide fenced code blocks (line by line, so that indented fences in admonitions count)
     and reference-link definitions."""
+    if OTHER_LINE_BREAKS.search(text):
+        return _shield_fences_by_line(text, shield)
+    # Only "\n" breaks lines: jump from one line that may open a fence or define a reference to
+    # the next with one regular expression, instead of looking at every line in Python.
+    out: list[str] = []
+    done = 0
+    while (start := _next_special_line(text, done)) is not None:
+        end = text.find("\n", start) + 1 or len(text)  # the line with its line break
+        line = text[start:end]
+        opened = FENCE_OPEN.match(line)
+        if opened:
+            fence = opened.group("fence")
+            closing = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$",
+                                 re.MULTILINE).search(text, end)
+            end = len(text) if closing is None else text.find("\n", closing.end()) + 1 or len(text)
+        elif not REFERENCE_DEFINITION.match(line):
+            out.append(text[done:end])
+            done = end
+            continue
+        block = text[start:end]
+        trailing = "\n" if block.endswith("\n") else ""
+        out += (text[done:start], shield.hide(block[: len(block) - len(trailing)]), trailing)
+        done = end
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _next_special_line(text: str, done: int) -> int | None:
+    """Where the first line at or after `done` (a line start) that SPECIAL_START matches starts."""
+    if done == 0 and SPECIAL_START.match(text):
+        return 0
+    found = NEXT_SPECIAL_LINE.search(text, max(done - 1, 0))  # text[done - 1] is its "\n"
+    return None if found is None else found.end()
+
+
+def _shield_fences_by_line(text: str, shield: Shield) -> str:
+    """shield_fences for text with line breaks other than "\n" (str.splitlines semantics)."""
     out: list[str] = []
     lines = text.splitlines(keepends=True)
     i = 0

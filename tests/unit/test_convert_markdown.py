@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from scripts.convert import MarkerError, convert_markdown, convert_text
+from scripts.markdown_protect import Shield, _shield_fences_by_line, shield_fences
 
 HANS = "肾小球"
 HANT = "腎絲球"
@@ -40,6 +41,20 @@ def test_prose_is_converted_both_ways() -> None:
 def test_protected_parts_pass_through(markdown: str) -> None:
     for target in ("zh-Hant", "zh-Hans"):
         assert convert_markdown(markdown, target) == markdown
+
+
+@pytest.mark.parametrize("markdown", [
+    f"```\n{HANS}\n```\n文字\n~~~~\n```\n~~~~",
+    f"前言\n  ```py\n{HANS}\n  ````\n[a]: https://x\n    [b]: https://y\n[c] 不是定義\n",
+    f"```\n未關閉的 {HANS}\n",
+    "文字\n```",
+    "",
+])
+def test_fences_found_by_jumping_match_the_line_by_line_reading(markdown: str) -> None:
+    # Text with only "\n" line breaks takes a fast path; other line breaks take the line loop.
+    fast, slow = Shield(), Shield()
+    assert shield_fences(markdown, fast) == _shield_fences_by_line(markdown, slow)
+    assert fast.spans == slow.spans
 
 
 def test_link_text_converts_but_target_does_not() -> None:

@@ -64,10 +64,18 @@ def build_config(target: str, user_dict_path: Path) -> dict:
     return config
 
 
+def write_atomically(path: Path, text: str) -> None:
+    """Write `path` so that another process never reads it half-written (the cache folders in
+    the temp directory are shared by every build and test running at the same time)."""
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
+
+
 def write_text_dictionary(pairs: Iterable[tuple[str, str]], path: Path) -> None:
     """Write an OpenCC text dictionary: one `source<TAB>target` line per pair, sorted."""
     lines = sorted(f"{src}\t{dst}" for src, dst in pairs)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_atomically(path, "\n".join(lines) + "\n")
 
 
 def compiled_dictionary(pairs: Iterable[tuple[str, str]], text_path: Path) -> Path:
@@ -76,15 +84,22 @@ def compiled_dictionary(pairs: Iterable[tuple[str, str]], text_path: Path) -> Pa
     A text dictionary is searched once per possible phrase length at every character; the
     compiled (marisa-trie) form is what OpenCC's own dictionaries use and keeps our converter
     close to raw OpenCC's speed. Falls back to the text form if the compiler is missing.
+    The folder is named after a digest of the pairs, so an existing binary is reused.
     """
+    binary = text_path.with_suffix(".ocd2")
+    if binary.is_file():
+        return binary
     write_text_dictionary(pairs, text_path)
     compiler = opencc_data_dir().parent.parent / "bin" / "opencc_dict"
-    binary = text_path.with_suffix(".ocd2")
     if not os.access(compiler, os.X_OK):
         return text_path
-    result = subprocess.run([str(compiler), "-i", str(text_path), "-o", str(binary), "-f", "text",
-                             "-t", "ocd2"], capture_output=True, text=True, check=False)
-    return binary if result.returncode == 0 and binary.is_file() else text_path
+    partial = binary.with_name(f"{binary.stem}.{os.getpid()}.ocd2")
+    result = subprocess.run([str(compiler), "-i", str(text_path), "-o", str(partial), "-f",
+                             "text", "-t", "ocd2"], capture_output=True, text=True, check=False)
+    if result.returncode != 0 or not partial.is_file():
+        return text_path
+    os.replace(partial, binary)
+    return binary
 
 
 @lru_cache(maxsize=8)
@@ -94,7 +109,7 @@ def _converter_for(target: str, pairs: tuple[tuple[str, str], ...]) -> opencc.Op
     folder.mkdir(parents=True, exist_ok=True)
     user_dict = compiled_dictionary(pairs, folder / f"user-{target}.txt")
     config_path = folder / f"{target}.json"
-    config_path.write_text(json.dumps(build_config(target, user_dict), ensure_ascii=False))
+    write_atomically(config_path, json.dumps(build_config(target, user_dict), ensure_ascii=False))
     return opencc.OpenCC(str(config_path))
 
 

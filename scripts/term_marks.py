@@ -15,7 +15,7 @@ from pathlib import Path
 
 import opencc
 
-from scripts.opencc_engine import compiled_dictionary
+from scripts.opencc_engine import compiled_dictionary, write_atomically
 
 OPEN, CLOSE = "\ue020", "\ue021"
 
@@ -35,7 +35,7 @@ def term_marker(terms: frozenset[str]) -> opencc.OpenCC:
     config = {"name": "ShenZhi term marks", "segmentation": {"type": "mmseg", "dict": node},
               "conversion_chain": [{"dict": node}]}
     path = folder / "config.json"
-    path.write_text(json.dumps(config), encoding="utf-8")
+    write_atomically(path, json.dumps(config))
     return opencc.OpenCC(str(path))
 
 

@@ -21,6 +21,7 @@ GLOSSARY_PATH = Path(__file__).parent / "data" / "glossary.tsv"
 COLUMNS = ("en", "abbr", "zh_Hans", "zh_Hant", "zh_Hant_HK", "kind", "category", "definition",
            "source")
 KINDS = ("map", "protect")
+READ_ONLY = "~"  # a form recognised in source text but never written
 # Rows that exist only to steer conversion (collocations such as 通过分泌 → 透過分泌) need no
 # definition; they are not shown on the glossary page or as tooltips.
 PHRASE_SOURCES = ("opencc-regression", "conversion-review")
@@ -42,10 +43,18 @@ class Concept:
     definition: str  # plain definition in Traditional Chinese (Taiwan vocabulary)
     source: str
     line: int
+    # Variants recognised in the source text but never written (`~` in the file): 糖尿病肾病变
+    # is read as the mainland form of 糖尿病腎病變, yet Taiwan's 糖尿病腎病變 becomes 糖尿病肾病.
+    hans_read: tuple[str, ...] = ()
+    hant_read: tuple[str, ...] = ()
 
     def forms(self, lang: str) -> tuple[str, ...]:
         """The forms written in `lang` ("zh-Hans" or "zh-Hant"), preferred first."""
         return self.hans if lang == "zh-Hans" else self.hant
+
+    def recognised(self, lang: str) -> tuple[str, ...]:
+        """Every form read in `lang`: the written forms, then the read-only variants."""
+        return self.forms(lang) + (self.hans_read if lang == "zh-Hans" else self.hant_read)
 
     def preferred(self, lang: str) -> str:
         """The form a reader of `lang` should see."""
@@ -86,9 +95,9 @@ class Glossary:
         the target script maps to itself, so text already in the target script stays unchanged.
         A form that is valid in both columns (心衰竭) is therefore kept as written.
         """
-        pairs = {form: form for c in self.concepts for form in c.forms(target)}
+        pairs = {form: form for c in self.concepts for form in c.recognised(target)}
         for concept in self.concepts:
-            for form in concept.forms(other_script(target)):
+            for form in concept.recognised(other_script(target)):
                 pairs.setdefault(form, concept.counterpart(form, target))
         return sorted(pairs.items())
 
@@ -104,8 +113,12 @@ def other_script(lang: str) -> str:
     return "zh-Hans" if lang == "zh-Hant" else "zh-Hant"
 
 
-def _split_forms(cell: str) -> tuple[str, ...]:
-    return tuple(f.strip() for f in cell.split("|") if f.strip())
+def _split_forms(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(written forms, read-only forms marked with a leading `~`) of one cell."""
+    forms = [f.strip() for f in cell.split("|") if f.strip()]
+    written = tuple(f for f in forms if not f.startswith(READ_ONLY))
+    read = tuple(f[len(READ_ONLY):].strip() for f in forms if f.startswith(READ_ONLY))
+    return written, read
 
 
 def _rows(path: Path) -> Iterator[tuple[int, list[str]]]:
@@ -153,11 +166,13 @@ def _parse(path: Path) -> tuple[Glossary, list[Problem]]:
                                     number, hint="separate columns with one TAB each"))
             continue
         row = dict(zip(COLUMNS, cells, strict=True))
+        (hans, hans_read), (hant, hant_read) = _split_forms(row["zh_Hans"]), _split_forms(
+            row["zh_Hant"])
         concept = Concept(
-            en=row["en"].strip(), abbr=row["abbr"].strip(), hans=_split_forms(row["zh_Hans"]),
-            hant=_split_forms(row["zh_Hant"]), hk=row["zh_Hant_HK"].strip(),
-            kind=row["kind"].strip(), category=row["category"].strip(),
-            definition=row["definition"].strip(), source=row["source"].strip(), line=number,
+            en=row["en"].strip(), abbr=row["abbr"].strip(), hans=hans, hant=hant,
+            hk=row["zh_Hant_HK"].strip(), kind=row["kind"].strip(),
+            category=row["category"].strip(), definition=row["definition"].strip(),
+            source=row["source"].strip(), line=number, hans_read=hans_read, hant_read=hant_read,
         )
         problems.extend(_row_problems(concept, shown))
         concepts.append(concept)
@@ -172,11 +187,11 @@ def _row_problems(c: Concept, shown: str) -> list[Problem]:
     out = []
     if not c.en:
         out.append(Problem(shown, "empty English term", c.line, "en", "every concept needs a key"))
-    for column, forms in (("zh_Hans", c.hans), ("zh_Hant", c.hant)):
-        if not forms:
+    for column, lang in (("zh_Hans", "zh-Hans"), ("zh_Hant", "zh-Hant")):
+        if not c.forms(lang):
             out.append(Problem(shown, f"'{c.en}' has no {column} form", c.line, column,
-                               "give the form used in that region"))
-        for form in forms:
+                               "give the form used in that region (a `~` form is only read)"))
+        for form in c.recognised(lang):
             if any(ch.isspace() for ch in form):
                 # OpenCC dictionaries separate alternative outputs with spaces.
                 out.append(Problem(shown, f"'{form}' contains a space", c.line, column,
@@ -210,12 +225,12 @@ def _cross_row_problems(glossary: Glossary) -> list[Problem]:
         # disagree about what a form becomes.
         claimed: dict[str, tuple[str, Concept]] = {}
         for c in glossary:
-            for form in c.forms(target):
+            for form in c.recognised(target):
                 claimed.setdefault(form, (form, c))
         for c in glossary:
             if not c.hans or not c.hant:
                 continue
-            for form in c.forms(other_script(target)):
+            for form in c.recognised(other_script(target)):
                 mine = c.counterpart(form, target)
                 result, owner = claimed.setdefault(form, (mine, c))
                 if owner is not c and result != mine:

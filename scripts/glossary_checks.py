@@ -16,8 +16,8 @@ def opencc_problems(glossary: Glossary) -> list[Problem]:
     """
     out: list[Problem] = []
     for c in glossary:
-        for column, forms, lang in (("zh_Hans", c.hans, "zh-Hans"), ("zh_Hant", c.hant, "zh-Hant")):
-            for form in forms:
+        for column, lang in (("zh_Hans", "zh-Hans"), ("zh_Hant", "zh-Hant")):
+            for form in c.recognised(lang):
                 foreign = foreign_in(form, lang)
                 if foreign:
                     out.append(Problem(glossary.path, f"'{form}' in {column} contains "

@@ -34,7 +34,7 @@ def normalisation_table(lang: str, glossary: Glossary, chars_seen: set[str]) -> 
     to_lang = glyphs(lang)
     phrases: dict[str, str] = {}
     for concept in glossary:
-        for form in concept.forms(other_script(lang)):
+        for form in concept.recognised(other_script(lang)):
             target = concept.counterpart(form, lang)
             for typed in (form, to_lang.convert(form)):
                 if typed != target and len(typed) > 1:

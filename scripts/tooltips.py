@@ -49,7 +49,7 @@ def terms_for(lang: str, glossary: Glossary) -> Terms:
     for concept in glossary:
         if not concept.definition:
             continue
-        for form in concept.forms(lang):
+        for form in concept.recognised(lang):
             if len(form) >= 2:
                 concept_of.setdefault(form, concept)
         # OpenCC dictionaries cannot hold a space (GLP-1 RA); its Chinese forms still match.

@@ -30,7 +30,7 @@ def wrong_forms(lang: str, glossary: Glossary) -> tuple[list[WrongForm], re.Patt
     forms `lang` legitimately uses (masked first, so 腎小管 is not read as containing a hit)."""
     other = other_script(lang)
     glyphs = opencc.OpenCC("s2t" if lang == "zh-Hant" else "t2s")
-    legitimate = {f for c in glossary for f in c.forms(lang)}
+    legitimate = {f for c in glossary for f in c.recognised(lang)}
     wrong: dict[str, WrongForm] = {}
     for c in glossary:
         if c.kind != "map":

@@ -73,3 +73,25 @@ def test_wrong_header_is_reported(tmp_path: Path) -> None:
 def test_form_with_space_is_rejected(tmp_path: Path) -> None:
     path = write(tmp_path, ROW.replace("腎絲球", "腎 絲球"))
     assert any("contains a space" in str(p) for p in glossary_problems(path))
+
+
+def test_read_only_forms_are_read_but_never_written(tmp_path) -> None:
+    from scripts.glossary import parse_glossary
+
+    header = "\t".join(("en", "abbr", "zh_Hans", "zh_Hant", "zh_Hant_HK", "kind", "category",
+                        "definition", "source"))
+    row = "\t".join(("diabetic nephropathy", "", "糖尿病肾病|~糖尿病肾病变", "糖尿病腎病變", "",
+                     "map", "disease", "糖尿病引起的腎臟病。", "memory"))
+    path = tmp_path / "g.tsv"
+    path.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    glossary, problems = parse_glossary(path)
+    assert problems == []
+    to_hant, to_hans = dict(glossary.dictionary_pairs("zh-Hant")), dict(
+        glossary.dictionary_pairs("zh-Hans"))
+    assert to_hant["糖尿病肾病变"] == "糖尿病腎病變"  # read whole
+    assert to_hans["糖尿病腎病變"] == "糖尿病肾病"  # never written
+    assert to_hans["糖尿病肾病变"] == "糖尿病肾病变"  # already mainland text stays as it is
+    only_read = row.replace("糖尿病肾病|~糖尿病肾病变", "~糖尿病肾病变")
+    path.write_text(f"{header}\n{only_read}\n", encoding="utf-8")
+    _, problems = parse_glossary(path)
+    assert any("no zh_Hans form" in p.message for p in problems)

@@ -36,3 +36,16 @@ def test_term_marks_take_the_longest_term() -> None:
     terms = frozenset({"腎絲球", "腎絲球過濾率", "GFR"})
     marked = mark_terms("腎絲球過濾率與腎絲球", terms)
     assert marked == f"{OPEN}腎絲球過濾率{CLOSE}與{OPEN}腎絲球{CLOSE}"
+
+
+def test_later_steps_keep_glossary_output_with_a_small_dictionary(tmp_path: Path) -> None:
+    from scripts.opencc_engine import _later_step_keepers
+
+    # 登錄 is what the glossary writes for 登录 (a trial is registered); OpenCC's Taiwan phrase
+    # step alone would turn it into 登入 (log in). 腎絲球 is left alone by that step.
+    pairs = (("登录", "登錄"), ("肾小球", "腎絲球"))
+    keepers = _later_step_keepers("zh-Hant", pairs, tmp_path)
+    assert len(keepers) == 1 and keepers[0] is not None
+    kept = keepers[0].with_suffix(".txt").read_text(encoding="utf-8")
+    assert kept == "登錄\t登錄\n"
+    assert _later_step_keepers("zh-Hans", (("腎絲球", "肾小球"),), tmp_path) == [None]

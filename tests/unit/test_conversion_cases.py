@@ -22,7 +22,8 @@ def read_tsv(name: str) -> list[dict[str, str]]:
 
 
 DEV = read_tsv("dev_set.tsv")
-SETS = {"dev_set": DEV, "review_set": read_tsv("review_set.tsv")}
+SETS = {"dev_set": DEV, "review_set": read_tsv("review_set.tsv"),
+        "heldout_a": read_tsv("heldout_a.tsv"), "heldout_b": read_tsv("heldout_b.tsv")}
 KNOWN_MISSES = {(row["id"], row["direction"]) for name in SETS
                 for row in read_tsv(f"{name}_known_misses.tsv")}
 REGRESSIONS = read_tsv("conversion_regressions.tsv")

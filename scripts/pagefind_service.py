@@ -12,6 +12,7 @@ stdin for requests and on stdout for replies; a reply carries the request's `mes
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import queue
@@ -19,10 +20,6 @@ import subprocess
 import threading
 from pathlib import Path
 from typing import Any
-
-
-def _lower_priority() -> None:
-    os.nice(10)
 
 
 class PagefindError(RuntimeError):
@@ -41,10 +38,11 @@ class PagefindService:
             from pagefind_bin_extended import get_executable
 
             executable = Path(get_executable())
-        # Niced: the indexer should take the cores MkDocs leaves idle, not slow the build down.
         self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
-                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                         preexec_fn=_lower_priority)
+                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        # Niced: the indexer should take the cores MkDocs leaves idle, not slow the build down.
+        with contextlib.suppress(OSError, AttributeError):  # not on every platform
+            os.setpriority(os.PRIO_PROCESS, self._process.pid, 10)
         self._next_id = 0
         self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self._replies: dict[int, dict[str, Any]] = {}

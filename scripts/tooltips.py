@@ -47,7 +47,8 @@ def terms_for(lang: str, glossary: Glossary) -> Terms:
     explains terms from an edited glossary without a restart."""
     concept_of: dict[str, Concept] = {}
     for concept in glossary:
-        if not concept.definition:
+        # Everyday words (醫院, 醫師, 發燒) need no explaining; a tooltip there is noise.
+        if not concept.definition or concept.category == "everyday":
             continue
         for form in concept.recognised(lang):
             if len(form) >= 2:

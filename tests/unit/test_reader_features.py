@@ -93,3 +93,8 @@ def test_tooltip_abbreviations_only_as_whole_words_and_never_inside_tags() -> No
 def test_tooltips_leave_a_page_without_terms_unchanged() -> None:
     html = "<p>今天天氣很好。</p><svg><text>腎絲球</text></svg>"
     assert add_term_tooltips(html, "zh-Hant") == html
+
+
+def test_everyday_words_get_no_tooltip() -> None:
+    out = add_term_tooltips("<p>到醫院請醫師檢查腎絲球。</p>", "zh-Hant")
+    assert out.count('class="shenzhi-term"') == 1 and ">腎絲球</abbr>" in out

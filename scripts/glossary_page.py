@@ -40,8 +40,11 @@ def render_glossary_table(ctx: DirectiveContext) -> str:
             there = "、".join(c.forms(other))
             out.append(
                 f'<tr id="term-{_slug(c.en)}"><th scope="row" lang="{ctx.lang}">{here}</th>'
-                f'<td lang="{other}">{there}</td><td lang="en">{english}</td>'
-                f"<td>{html.escape(ctx.t(c.definition))}</td></tr>"
+                # Only the reader's term and the English stay in the search index (a query in
+                # the other region's words is rewritten into this one's before searching): the
+                # page's search fragment, loaded whenever it is a result, stays phone-sized.
+                f'<td lang="{other}" data-pagefind-ignore>{there}</td><td lang="en">{english}</td>'
+                f"<td data-pagefind-ignore>{html.escape(ctx.t(c.definition))}</td></tr>"
             )
         out.append("</tbody></table>\n")
     return "\n".join(out)

@@ -98,3 +98,18 @@ def test_tooltips_leave_a_page_without_terms_unchanged() -> None:
 def test_everyday_words_get_no_tooltip() -> None:
     out = add_term_tooltips("<p>到醫院請醫師檢查腎絲球。</p>", "zh-Hant")
     assert out.count('class="shenzhi-term"') == 1 and ">腎絲球</abbr>" in out
+
+
+def test_glossary_page_indexes_only_the_readers_terms() -> None:
+    import re
+
+    from scripts.convert import convert_text
+    from scripts.directives import DirectiveContext
+    from scripts.glossary_page import render_glossary_table
+
+    table = render_glossary_table(DirectiveContext("zh-Hant", "glossary.md", convert_text))
+    row = re.search(r'<tr id="term-glomerulus">.*?</tr>', table).group(0)
+    assert '<th scope="row" lang="zh-Hant">腎絲球' in row
+    # The mainland form and the definition are shown but kept out of the search fragment.
+    assert re.search(r'<td lang="zh-Hans" data-pagefind-ignore>肾小球', row)
+    assert row.count("data-pagefind-ignore") == 2

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from scripts import log_paths, offline_assets, search_index, site_config, tooltips
+from scripts import background_tooltips, log_paths, offline_assets, search_index, site_config
 from scripts.build_page import dress, finish_html, page_context
 from scripts.convert import convert_text
 from scripts.problems import ContentError
@@ -62,12 +62,25 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(str(error)) from None
 
 
+def on_files(files, config):
+    """A large build adds tooltips in a worker process (scripts/background_tooltips.py)."""
+    background_tooltips.start(len(files.documentation_pages()))
+    return files
+
+
 def on_page_content(html, page, config, files):
     """Generated HTML back in place; tooltips for terms on first use (not on the glossary)."""
     html = finish_html(html, page)
     if page.meta.get("tooltips", True) is False:
         return html
-    return tooltips.add_term_tooltips(html, getattr(page.file, "locale", config.theme["language"]))
+    lang = getattr(page.file, "locale", config.theme["language"])
+    return background_tooltips.current().add(page.file.src_uri, html, lang)
+
+
+def on_page_context(context, page, config, nav):
+    """The page's tooltips are needed from here on, when its template is rendered."""
+    page.content = background_tooltips.current().take(page.file.src_uri, page.content)
+    return context
 
 
 def on_post_page(output, page, config):
@@ -80,9 +93,15 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     """After static-i18n (-100) has built every language: local theme scripts; wait for the
     search indexes (hooks/search.py fed them page by page)."""
+    background_tooltips.stop()
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # a nested per-language build; the outer build finishes the whole site
     site_dir = Path(config.site_dir)
     offline_assets.localize_theme_scripts(site_dir, urlsplit(config.site_url or "/").path)
     search_index.finish_build()
+
+
+def on_build_error(error):
+    """Stop the tooltip worker of a failed build."""
+    background_tooltips.stop()

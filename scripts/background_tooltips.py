@@ -1,0 +1,73 @@
+"""Term tooltips added in a worker process while MkDocs goes on rendering other pages.
+
+MkDocs renders pages one after another on one core. A page's tooltips are needed only when its
+template is rendered, after every page has been read and converted, so on a large site they are
+computed beside that work on the second core. A small site (the real one, or a live-reload
+rebuild) does them in line: starting a worker would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from scripts.tooltips import add_term_tooltips
+
+# Pages per build from which a worker pays for itself (it takes ~0.3 s to start).
+MIN_PAGES = 200
+
+
+class BackgroundTooltips:
+    """Tooltips for the pages of one build, in line or in one worker process."""
+
+    def __init__(self, pages: int) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        if pages >= MIN_PAGES:
+            # spawn, not fork: MkDocs's server runs threads, and a forked child can inherit a
+            # lock held by one of them.
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        self._pending: dict[str, Future[str]] = {}
+
+    def add(self, key: str, html: str, lang: str) -> str:
+        """The page's HTML with tooltips now, or unchanged if they are being added meanwhile."""
+        if self._pool is None:
+            return add_term_tooltips(html, lang)
+        self._pending[key] = self._pool.submit(add_term_tooltips, html, lang)
+        return html
+
+    def take(self, key: str, html: str) -> str:
+        """The page's HTML with its tooltips (waits for the worker if it is still busy)."""
+        future = self._pending.pop(key, None)
+        return html if future is None else future.result()
+
+    def close(self) -> None:
+        """Stop the worker; pending pages are dropped (a failed build)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+        self._pending.clear()
+
+
+# The tooltips of the build in progress (static-i18n runs one build per language).
+_current: BackgroundTooltips | None = None
+
+
+def start(pages: int) -> BackgroundTooltips:
+    """Begin a build of `pages` pages (stops what an earlier, failed build left running)."""
+    global _current
+    stop()
+    _current = BackgroundTooltips(pages)
+    return _current
+
+
+def current() -> BackgroundTooltips:
+    """The build in progress (in line if `start` was not called)."""
+    return _current if _current is not None else start(0)
+
+
+def stop() -> None:
+    """End the build in progress."""
+    global _current
+    if _current is not None:
+        _current.close()
+        _current = None

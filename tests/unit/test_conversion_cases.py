@@ -6,6 +6,7 @@ import csv
 import difflib
 from pathlib import Path
 
+import opencc
 import pytest
 
 from scripts.context_rules import load_context_rules
@@ -112,3 +113,26 @@ def test_every_glossary_concept_converts(direction: str) -> None:
             if convert_markdown(form, direction) != form:
                 wrong.append(f"{concept.en}: {form} (already {direction}) changed")
     assert wrong == []
+
+
+SEED_MISCONVERSIONS = (Path(__file__).resolve().parents[2].parent / "shared" / "reference"
+                       / "seed_misconversions.tsv")
+# Wrong Taiwan forms the reference list records that the converter still writes, on purpose:
+# context-dependent words (通過/透過, 水平, 伴有), valid Taiwan variants (趨化因子, 適應性免疫,
+# 血小板減少, 腎移植) and the insurance of another country (醫保 is not 健保).
+SEED_KEPT = {"通過", "水平", "伴有", "趨化因子", "適應性免疫", "血小板減少", "腎移植", "醫保"}
+
+
+@pytest.mark.skipif(not SEED_MISCONVERSIONS.is_file(), reason="reference list not available")
+def test_misconversions_seen_in_the_reference_articles_are_not_repeated() -> None:
+    lines = SEED_MISCONVERSIONS.read_text(encoding="utf-8").splitlines()
+    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    to_mainland = opencc.OpenCC("tw2s")
+    repeated = []
+    for row in rows:
+        wrong, right = row["wrong"], row["right"]
+        # The mainland text the article was converted from, converted by us instead.
+        ours = convert_markdown(to_mainland.convert(wrong), "zh-Hant")
+        if wrong != right and wrong in ours and right not in ours and wrong not in SEED_KEPT:
+            repeated.append(f"{wrong} (should be {right})")
+    assert repeated == []

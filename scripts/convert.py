@@ -105,6 +105,8 @@ def convert_markdown(text: str, target: str, source: str | None = None, *,
     `source` equals `target` only the inline rules are resolved. Raises MarkerError (with the
     line) for a malformed rule.
     """
+    if source == target and "-{" not in text:
+        return text  # nothing to resolve: the page is already in its own script
     head, body, offset = "", text, 0
     front = FRONT_MATTER.match(text)
     if front:

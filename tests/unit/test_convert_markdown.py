@@ -170,3 +170,10 @@ def test_glossary_edit_is_picked_up_without_restart(tmp_path, monkeypatch) -> No
     stat = copy.stat()
     os.utime(copy, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10_000_000))
     assert convert_text("肾小球", "zh-Hant") == "腎小球球"
+
+
+def test_a_page_in_its_own_script_without_markers_is_returned_as_is() -> None:
+    text = "---\ntitle: 腎絲球\n---\n\n肌酸酐 `code` [連結](https://example.org)。\n"
+    assert convert_markdown(text, "zh-Hant", "zh-Hant") is text
+    marked = text.replace("肌酸酐", "-{zh-Hans:肌酐;zh-Hant:肌酸酐}-")
+    assert convert_markdown(marked, "zh-Hant", "zh-Hant") == text

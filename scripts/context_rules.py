@@ -14,7 +14,6 @@ unchanged, and the rule must not match its counterexample.
 
 from __future__ import annotations
 
-import csv
 import os
 import re
 from collections.abc import Iterator
@@ -25,6 +24,7 @@ from re import _parser as sre_parse
 from typing import TYPE_CHECKING
 
 from scripts import LANGUAGES
+from scripts.data_table import data_rows, display_path
 from scripts.markdown_protect import CLOSE, OPEN, Shield
 from scripts.problems import ContentError, Problem
 from scripts.script_chars import foreign_in
@@ -177,21 +177,6 @@ def _first_characters(items: list) -> tuple[set[str] | None, bool]:
     return chars, True
 
 
-def _rows(path: Path) -> Iterator[tuple[int, list[str]]]:
-    """Yield (line number, cells) for data rows; `#` lines are the file's header comments."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        for number, raw in enumerate(handle, start=1):
-            line = raw.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            yield number, next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def _display_path(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def _compile(cells: dict[str, str], number: int, shown: str,
@@ -230,12 +215,12 @@ def _compile(cells: dict[str, str], number: int, shown: str,
 
 
 def _parse(path: Path) -> tuple[ContextRules, list[Problem]]:
-    shown = _display_path(path)
+    shown = display_path(path)
     problems: list[Problem] = []
     rules: list[ContextRule] = []
     seen: dict[str, int] = {}
     header_seen = False
-    for number, cells in _rows(path):
+    for number, cells in data_rows(path):
         if not header_seen:
             header_seen = True
             if tuple(cells) != COLUMNS:

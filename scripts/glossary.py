@@ -6,7 +6,6 @@ query tables, the glossary page and the term tooltips.
 
 from __future__ import annotations
 
-import csv
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import opencc
 
+from scripts.data_table import data_rows, display_path
 from scripts.problems import Problem
 
 GLOSSARY_PATH = Path(__file__).parent / "data" / "glossary.tsv"
@@ -121,15 +121,6 @@ def _split_forms(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return written, read
 
 
-def _rows(path: Path) -> Iterator[tuple[int, list[str]]]:
-    """Yield (line number, cells) for data rows; `#` lines are the file's header comments."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        for number, raw in enumerate(handle, start=1):
-            line = raw.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            yield number, next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
-
 
 def parse_glossary(path: Path = GLOSSARY_PATH) -> tuple[Glossary, list[Problem]]:
     """Read the glossary file and return it with every structural problem found.
@@ -149,11 +140,11 @@ def _parse_cached(path: Path, mtime_ns: int) -> tuple[Glossary, tuple[Problem, .
 
 
 def _parse(path: Path) -> tuple[Glossary, list[Problem]]:
-    shown = _display_path(path)
+    shown = display_path(path)
     problems: list[Problem] = []
     concepts: list[Concept] = []
     header_seen = False
-    for number, cells in _rows(path):
+    for number, cells in data_rows(path):
         if not header_seen:
             header_seen = True
             if tuple(cells) != COLUMNS:
@@ -243,12 +234,6 @@ def _cross_row_problems(glossary: Glossary) -> list[Problem]:
                     ))
     return out
 
-
-def _display_path(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def load_glossary(path: Path = GLOSSARY_PATH) -> Glossary:

@@ -26,6 +26,22 @@ PAGEFIND_CONFIG = {
     "exclude_selectors": [".shenzhi-disclaimer", ".headerlink", ".shenzhi-converted", "svg"],
 }
 CJK = re.compile(r"[\u3400-\u9fff]")
+ARTICLE_START = '<article class="md-content__inner'
+BODY_START = re.compile(r"<body\b[^>]*>")
+
+
+def indexed_part(html: str) -> str:
+    """The page as Pagefind needs it: the head and the article, without the navigation.
+
+    Pagefind reads only `root_selector`, plus the language from `<html lang>`; the rest of
+    the page (most of it, on a site with a sidebar) would only be encoded, piped and parsed
+    for nothing. A page without the theme's article is passed whole.
+    """
+    start, end = html.find(ARTICLE_START), html.rfind("</article>")
+    body = BODY_START.search(html)
+    if start < 0 or end < start or body is None or body.end() > start:
+        return html
+    return f"{html[:body.end()]}{html[start:end + len('</article>')]}</body></html>"
 
 
 def normalisation_table(lang: str, glossary: Glossary, chars_seen: set[str]) -> dict:
@@ -70,7 +86,7 @@ class SiteSearch:
         service = self._services.get(lang)
         if service is None:
             service = self._services[lang] = PagefindService(PAGEFIND_CONFIG)
-        service.add_html(relative_path, html)
+        service.add_html(relative_path, indexed_part(html))
         self._characters[lang].update(html if content is None else content)
 
     def finish_pending(self) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from scripts.pagefind_service import PagefindError, PagefindService
-from scripts.search_index import PAGEFIND_CONFIG, SiteSearch, build_search
+from scripts.search_index import PAGEFIND_CONFIG, SiteSearch, build_search, indexed_part
 
 PAGE = ('<!doctype html><html lang="{lang}"><head><title>{title}</title></head><body>'
         '<nav>導覽不算</nav><article class="md-content__inner"><h1>{title}</h1><p>{text}</p>'
@@ -68,3 +68,36 @@ def test_a_stopped_indexer_is_reported_not_waited_for(tmp_path: Path) -> None:
     service.start_writing(tmp_path / "out")
     with pytest.raises(PagefindError, match="stopped"):
         service.wait_written(timeout=30)
+
+
+THEMED = ('<!doctype html><html lang="zh-Hant"><head><title>甲 - 腎知</title></head>'
+          '<body dir="ltr"><header>頁首</header><nav class="md-nav">{nav}</nav>'
+          '<div class="md-content"><article class="md-content__inner md-typeset">'
+          '<h1 id="a">甲</h1><p>腎絲球過濾率 <img src="x.png" alt="圖"></p><h2 id="b">乙</h2>'
+          '<p data-pagefind-meta="kind:article">肌酸酐</p></article></div>'
+          '<footer>頁尾</footer></body></html>')
+
+
+def _index_files(site: Path, html: str) -> dict[str, bytes]:
+    service = PagefindService(PAGEFIND_CONFIG)
+    try:
+        service.add_html("a/index.html", html)
+        service.start_writing(site)
+        service.wait_written(timeout=60)
+    finally:
+        service.close()
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+            if p.is_file()}
+
+
+def test_only_the_article_is_sent_and_the_index_is_the_same(tmp_path: Path) -> None:
+    page = THEMED.format(nav="<a href='x/'>導覽</a>" * 500)
+    sent = indexed_part(page)
+    assert "導覽" not in sent and "頁尾" not in sent and "肌酸酐" in sent
+    assert sent.startswith('<!doctype html><html lang="zh-Hant"><head>')
+    assert _index_files(tmp_path / "whole", page) == _index_files(tmp_path / "part", sent)
+
+
+def test_a_page_without_the_theme_article_is_sent_whole() -> None:
+    page = "<html lang='zh-Hant'><body><main>內容</main></body></html>"
+    assert indexed_part(page) == page

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from scripts import DEFAULT_LANGUAGE
-from scripts.convert import convert_text
+from scripts.convert import label_converter
 from scripts.directives import DirectiveContext, PageInfo, UnknownDirective, expand_directives
 from scripts.front_matter import split_front_matter
 from scripts.html_stash import restore_html_blocks, stash_html_blocks
@@ -59,7 +59,7 @@ def page_context(page: Any, config: Any, files: Any) -> DirectiveContext:
     return DirectiveContext(
         lang=lang,
         page_src=normalized_src(page.file.src_uri),
-        convert=convert_text,
+        convert=label_converter(),
         page_loader=lambda: _language_pages(files, docs_dir, lang),
     )
 
@@ -76,7 +76,7 @@ def dress(markdown: str, page: Any, ctx: DirectiveContext) -> str:
     except UnknownDirective as error:
         raise ContentError([Problem(meta["shenzhi_editor_file"], str(error))]) from None
     markdown, meta["shenzhi_html_blocks"] = stash_html_blocks(
-        dress_page(markdown, meta, ctx.lang, convert_text))
+        dress_page(markdown, meta, ctx.lang, ctx.convert))
     return markdown
 
 

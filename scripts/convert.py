@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 
 import opencc
 
@@ -32,7 +33,7 @@ QUOTES = {
 # `key: value` (optionally as a list item); the key stays, the value is prose.
 YAML_KEY = re.compile(r"^(\s*(?:-\s+)?[A-Za-z0-9_.-]+\s*:)(\s.*|)$")
 
-__all__ = ["MarkerError", "convert_markdown", "convert_text"]
+__all__ = ["MarkerError", "convert_markdown", "convert_text", "label_converter"]
 
 
 @lru_cache(maxsize=4)
@@ -47,6 +48,24 @@ def convert_text(text: str, target: str) -> str:
     punctuation."""
     shield = Shield()
     converted = _convert_shielded(text, target, None, shield)
+    return shield.restore(converted) if shield.spans else converted
+
+
+def label_converter() -> Callable[[str, str], str]:
+    """`convert_text` for the many short labels of one page (a case page has about fifty).
+
+    The data files are looked up once here rather than once per label, and each label is
+    converted once per version of them: looking them up costs more than the cached conversion.
+    """
+    glossary = load_glossary()
+    return partial(_label, glossary=glossary, rules=load_context_rules(glossary=glossary))
+
+
+@lru_cache(maxsize=32768)
+def _label(text: str, target: str, glossary: Glossary, rules: ContextRules) -> str:
+    del glossary  # cache key only: _convert_shielded looks it up itself
+    shield = Shield()
+    converted = _convert_shielded(text, target, None, shield, rules)
     return shield.restore(converted) if shield.spans else converted
 
 

@@ -165,11 +165,22 @@ def test_glossary_edit_is_picked_up_without_restart(tmp_path, monkeypatch) -> No
     monkeypatch.setattr(convert_module, "load_glossary",
                         lambda: __import__("scripts.glossary").glossary.load_glossary(copy))
     assert convert_text("肾小球", "zh-Hant") == "腎絲球"
+    assert convert_module.label_converter()("肾小球", "zh-Hant") == "腎絲球"
     text = copy.read_text(encoding="utf-8").replace("\t肾小球\t腎絲球\t", "\t肾小球\t腎小球球\t")
     copy.write_text(text, encoding="utf-8")
     stat = copy.stat()
     os.utime(copy, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10_000_000))
     assert convert_text("肾小球", "zh-Hant") == "腎小球球"
+    assert convert_module.label_converter()("肾小球", "zh-Hant") == "腎小球球"  # next page
+
+
+@pytest.mark.parametrize("label", ["病例一覽", "每次 ", "腎絲球過濾率下降", "提示：請回診",
+                                   "5克", "「成功」", "用 `code` 寫"])
+def test_labels_convert_as_convert_text_does(label: str) -> None:
+    from scripts.convert import label_converter
+
+    for target in ("zh-Hans", "zh-Hant"):
+        assert label_converter()(label, target) == convert_text(label, target)
 
 
 def test_a_page_in_its_own_script_without_markers_is_returned_as_is() -> None:

@@ -21,8 +21,11 @@ def _sentences() -> list[str]:
     found: list[str] = []
     for page in sorted((ROOT / "docs").rglob("*.zh-Hant.md")):
         text = page.read_text(encoding="utf-8")
-        body = re.sub(r"<[^>]+>|\[[^\]]*\]\([^)]*\)|[#*`>|-]", "", text)
-        found += [s.strip() for s in SENTENCE.findall(body) if "-{" not in s]
+        # Inline conversion rules (-{zh-Hans:…;zh-Hant:…}-) go first: stripped of their
+        # hyphens below they would be left in the text as {zhHans:…}.
+        body = re.sub(r"-\{.*?\}-", "", text)
+        body = re.sub(r"<[^>]+>|\[[^\]]*\]\([^)]*\)|[#*`>|-]", "", body)
+        found += [s.strip() for s in SENTENCE.findall(body)]
     return found
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -74,30 +75,50 @@ def without_search_config(project: Path) -> Path:
     return variant
 
 
-def synthetic_builds(work: Path, sizes: tuple[int, ...] = (100, 1000)) -> dict[str, dict]:
-    """Our build, ours without the search hook, and the bare builds for each site size."""
+def _median_run(runs: list[dict[str, float]]) -> dict:
+    """One configuration's rounds: median time, highest peak memory, every time."""
+    return {"seconds": statistics.median(r["seconds"] for r in runs),
+            "peak_mb": max(r["peak_mb"] for r in runs), "output_mb": runs[-1]["output_mb"],
+            "seconds_each": [r["seconds"] for r in runs]}
+
+
+def _paired_overhead(runs: dict[str, list[dict]], ours: str, base: str) -> float:
+    """Median over rounds of ours/base - 1: builds of one round ran back to back, so the ratio
+    is steadier than a ratio of medians on a machine whose speed drifts."""
+    return statistics.median(o["seconds"] / b["seconds"] - 1
+                             for o, b in zip(runs[ours], runs[base], strict=True))
+
+
+def synthetic_builds(work: Path, sizes: tuple[int, ...] = (100, 1000),
+                     rounds: int = 3) -> dict[str, dict]:
+    """Our build, ours without the search hook, and the bare builds for each site size, each
+    timed `rounds` times in interleaved rounds (a shared VM's speed drifts by tens of percent)."""
     out: dict[str, dict] = {}
     for cases in sizes:
         project = make_site(work / f"site-{cases}", cases)
-        config = project / "mkdocs.yml"
-        ours = timed_build(config, work / f"out-{cases}")
-        bare = timed_build(bare_config(project), work / f"bare-{cases}")
-        bare_search = timed_build(bare_config(project, stock_search=True,
-                                              name="mkdocs-bare-search.yml"),
-                                  work / f"bare-search-{cases}")
-        bare_dressed = timed_build(dressed_pages_config(project, work),
-                                   work / f"bare-dressed-{cases}")
-        no_search = timed_build(without_search_config(project), work / f"no-search-{cases}")
-        start = time.perf_counter()
-        build_search(work / f"out-{cases}")  # alone: Pagefind's own time, mostly hidden in a build
-        ours["search_index_seconds"] = time.perf_counter() - start
-        out[str(cases)] = {
-            "ours": ours, "bare": bare, "without_search": no_search,
-            "bare_stock_search": bare_search, "bare_dressed": bare_dressed,
-            "overhead": ours["seconds"] / bare["seconds"] - 1,
-            "overhead_without_search": no_search["seconds"] / bare["seconds"] - 1,
-            "overhead_over_stock_search": ours["seconds"] / bare_search["seconds"] - 1,
-            "machinery_overhead_without_search": (no_search["seconds"] / bare_dressed["seconds"]
-                                                  - 1),
+        configs = {  # the recording build stages the converted pages the bare builds read
+            "bare_dressed": dressed_pages_config(project, work),
+            "ours": project / "mkdocs.yml",
+            "bare": bare_config(project),
+            "bare_stock_search": bare_config(project, stock_search=True,
+                                             name="mkdocs-bare-search.yml"),
+            "without_search": without_search_config(project),
         }
+        runs: dict[str, list[dict]] = {name: [] for name in configs}
+        for _ in range(rounds):
+            for name, config in configs.items():
+                runs[name].append(timed_build(config, work / f"{name}-{cases}"))
+        figures: dict = {name: _median_run(r) for name, r in runs.items()}
+        start = time.perf_counter()
+        build_search(work / f"ours-{cases}")  # alone: Pagefind's own time, mostly hidden
+        figures["ours"]["search_index_seconds"] = time.perf_counter() - start
+        figures.update({
+            "rounds": rounds,
+            "overhead": _paired_overhead(runs, "ours", "bare"),
+            "overhead_without_search": _paired_overhead(runs, "without_search", "bare"),
+            "overhead_over_stock_search": _paired_overhead(runs, "ours", "bare_stock_search"),
+            "machinery_overhead_without_search": _paired_overhead(runs, "without_search",
+                                                                  "bare_dressed"),
+        })
+        out[str(cases)] = figures
     return out

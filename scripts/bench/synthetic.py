@@ -20,7 +20,8 @@ def _sentences() -> list[str]:
     """Real Traditional-Chinese sentences from the site's own zh-Hant pages (no markup)."""
     found: list[str] = []
     for page in sorted((ROOT / "docs").rglob("*.zh-Hant.md")):
-        text = page.read_text(encoding="utf-8")
+        parsed, _ = split_front_matter(page.read_text(encoding="utf-8"), str(page))
+        text = parsed.body if parsed else ""  # prose only, not the front matter's fields
         # Inline conversion rules (-{zh-Hans:…;zh-Hant:…}-) go first: stripped of their
         # hyphens below they would be left in the text as {zhHans:…}.
         body = re.sub(r"-\{.*?\}-", "", text)

@@ -7,6 +7,11 @@ waits 0.1 s per reply: 100 s for a thousand pages.)
 
 Protocol, as in that package: each message is base64-encoded JSON followed by a comma, on
 stdin for requests and on stdout for replies; a reply carries the request's `message_id`.
+
+The index files are fetched through the pipe (GetFiles) and written here, not written by Pagefind
+(WriteFiles): Pagefind answers WriteFiles while its last writes may still be in flight, so a
+process stopped after that answer can leave a file cut short or empty (seen for
+pagefind-entry.json under load, which breaks search for the whole language).
 """
 
 from __future__ import annotations
@@ -55,6 +60,7 @@ class PagefindService:
         reply = self._wait_for(self._send({"type": "NewIndex", "config": config}))
         self._index_id = reply["index_id"]
         self._write_id: int | None = None
+        self._output_dir: Path | None = None
 
     def add_html(self, relative_path: str, html: str) -> None:
         """Index a page; `relative_path` (e.g. `ckd/basics/index.html`) gives its URL."""
@@ -62,9 +68,10 @@ class PagefindService:
                     "file_path": relative_path or None, "url": None, "file_contents": html})
 
     def start_writing(self, output_dir: Path) -> None:
-        """Ask Pagefind to write the index to `output_dir` once it has every page; no waiting."""
-        self._write_id = self._send({"type": "WriteFiles", "index_id": self._index_id,
-                                     "output_path": str(output_dir)})
+        """Ask for the index once Pagefind has every page; the files are written to
+        `output_dir` as they arrive (by the reader thread). No waiting."""
+        self._output_dir = output_dir
+        self._write_id = self._send({"type": "GetFiles", "index_id": self._index_id})
 
     def wait_written(self, timeout: float = 600) -> None:
         """Block until the index is on disk; raise PagefindError naming any rejected page."""
@@ -115,16 +122,35 @@ class PagefindService:
     def _read_replies(self) -> None:
         stdout = self._process.stdout
         assert stdout is not None
-        pending = b""
+        pending: list[bytes] = []  # parts of a message; the index files come as one of ~10 MB
         while chunk := stdout.read1(1 << 16):
-            pending += chunk
-            *messages, pending = pending.split(b",")
-            with self._arrived:
-                for message in messages:
-                    self._receive(json.loads(base64.b64decode(message)))
-                self._arrived.notify_all()
+            *ends, rest = chunk.split(b",")
+            messages = []
+            for end in ends:
+                messages.append(b"".join([*pending, end]))
+                pending = []
+            if rest:
+                pending.append(rest)
+            for message in messages:
+                reply = json.loads(base64.b64decode(message))
+                self._write_files(reply.get("payload", {}))
+                with self._arrived:
+                    self._receive(reply)
+                    self._arrived.notify_all()
         with self._arrived:
             self._arrived.notify_all()
+
+    def _write_files(self, payload: dict[str, Any]) -> None:
+        """Write the index files of a GetFiles reply into the output folder."""
+        if payload.get("type") != "GetFiles" or self._output_dir is None:
+            return
+        try:
+            for file in payload.pop("files"):  # not kept with the reply: ~10 MB a language
+                target = self._output_dir / file["path"]
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(base64.b64decode(file["content"]))
+        except (OSError, KeyError, ValueError) as error:
+            self._errors.append(f"cannot write the index to {self._output_dir}: {error}")
 
     def _receive(self, reply: dict[str, Any]) -> None:
         payload = reply.get("payload", {})

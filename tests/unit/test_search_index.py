@@ -101,3 +101,32 @@ def test_only_the_article_is_sent_and_the_index_is_the_same(tmp_path: Path) -> N
 def test_a_page_without_the_theme_article_is_sent_whole() -> None:
     page = "<html lang='zh-Hant'><body><main>內容</main></body></html>"
     assert indexed_part(page) == page
+
+
+def test_the_index_is_on_disk_when_writing_is_reported_done(tmp_path: Path) -> None:
+    """Pagefind's own WriteFiles answers before its last writes land; a process stopped then
+    left empty files. The files now come through the pipe and are written before the wait ends."""
+    service = PagefindService(PAGEFIND_CONFIG)
+    try:
+        service.add_html("a/index.html", PAGE.format(lang="zh-Hant", title="甲", text="腎絲球"))
+        service.start_writing(tmp_path / "out")
+        service.wait_written(timeout=60)
+    finally:
+        service.close()  # stops the process at once, as a finished build does
+    entry = json.loads((tmp_path / "out" / "pagefind-entry.json").read_text("utf-8"))
+    assert [v["page_count"] for v in entry["languages"].values()] == [1]
+    assert all(p.stat().st_size > 0 for p in (tmp_path / "out").rglob("*") if p.is_file())
+    assert len(list((tmp_path / "out" / "fragment").iterdir())) == 1
+
+
+def test_an_index_that_cannot_be_written_is_reported(tmp_path: Path) -> None:
+    blocked = tmp_path / "search"
+    blocked.write_text("a file where the index folder should be", encoding="utf-8")
+    service = PagefindService(PAGEFIND_CONFIG)
+    try:
+        service.add_html("a/index.html", PAGE.format(lang="zh-Hant", title="甲", text="腎絲球"))
+        service.start_writing(blocked / "zh-Hant")
+        with pytest.raises(PagefindError, match="cannot write the index"):
+            service.wait_written(timeout=60)
+    finally:
+        service.close()

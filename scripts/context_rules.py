@@ -24,7 +24,7 @@ from re import _parser as sre_parse
 from typing import TYPE_CHECKING
 
 from scripts import LANGUAGES
-from scripts.data_table import data_rows, display_path
+from scripts.data_table import display_path, table_rows
 from scripts.markdown_protect import CLOSE, OPEN, Shield
 from scripts.problems import ContentError, Problem
 from scripts.script_chars import foreign_in
@@ -219,21 +219,9 @@ def _parse(path: Path) -> tuple[ContextRules, list[Problem]]:
     problems: list[Problem] = []
     rules: list[ContextRule] = []
     seen: dict[str, int] = {}
-    header_seen = False
-    for number, cells in data_rows(path):
-        if not header_seen:
-            header_seen = True
-            if tuple(cells) != COLUMNS:
-                problems.append(Problem(shown, f"header is {cells}", number,
-                                        hint=f"expected the columns {'<TAB>'.join(COLUMNS)}"))
-                return ContextRules((), shown), problems
-            continue
-        if len(cells) != len(COLUMNS):
-            problems.append(Problem(
-                shown, f"{len(cells)} columns, expected {len(COLUMNS)}", number,
-                hint="separate columns with one TAB each; write a TAB inside a pattern as \\t"))
-            continue
-        row = dict(zip(COLUMNS, (c.strip() for c in cells), strict=True))
+    width_hint = "separate columns with one TAB each; write a TAB inside a pattern as \\t"
+    for number, cells in table_rows(path, COLUMNS, problems, width_hint):
+        row = {column: cell.strip() for column, cell in cells.items()}
         before = len(problems)
         if not ID.match(row["id"]):
             problems.append(Problem(shown, f"id '{row['id']}'", number, "id",
@@ -266,8 +254,6 @@ def _parse(path: Path) -> tuple[ContextRules, list[Problem]]:
             replacement=row["replacement"], example=row["example"], expected=row["expected"],
             counterexample=row["counterexample"], note=row["note"], line=number, regex=regex,
             first=first))
-    if not header_seen:
-        problems.append(Problem(shown, "no header line", hint="the file needs the column header"))
     return build_rules(tuple(rules), shown), problems
 
 

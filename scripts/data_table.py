@@ -6,6 +6,8 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
+from scripts.problems import Problem
+
 
 def data_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     """Yield (line number, cells) for data rows; `#` lines are the file's header comments."""
@@ -23,3 +25,30 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def table_rows(path: Path, columns: tuple[str, ...], problems: list[Problem],
+               width_hint: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (line number, cells by column name) for every data row of the right width.
+
+    The first row must name `columns`. A wrong header (which ends the reading), a missing one
+    and rows of another width are added to `problems`; `width_hint` tells the editor what to do
+    about a row of the wrong width.
+    """
+    shown = display_path(path)
+    header_seen = False
+    for number, cells in data_rows(path):
+        if not header_seen:
+            header_seen = True
+            if tuple(cells) != columns:
+                problems.append(Problem(shown, f"header is {cells}", number,
+                                        hint=f"expected the columns {'<TAB>'.join(columns)}"))
+                return
+            continue
+        if len(cells) != len(columns):
+            problems.append(Problem(shown, f"{len(cells)} columns, expected {len(columns)}",
+                                    number, hint=width_hint))
+            continue
+        yield number, dict(zip(columns, cells, strict=True))
+    if not header_seen:
+        problems.append(Problem(shown, "no header line", hint="the file needs the column header"))

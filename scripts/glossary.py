@@ -14,7 +14,7 @@ from pathlib import Path
 
 import opencc
 
-from scripts.data_table import data_rows, display_path
+from scripts.data_table import display_path, table_rows
 from scripts.problems import Problem
 
 GLOSSARY_PATH = Path(__file__).parent / "data" / "glossary.tsv"
@@ -143,20 +143,7 @@ def _parse(path: Path) -> tuple[Glossary, list[Problem]]:
     shown = display_path(path)
     problems: list[Problem] = []
     concepts: list[Concept] = []
-    header_seen = False
-    for number, cells in data_rows(path):
-        if not header_seen:
-            header_seen = True
-            if tuple(cells) != COLUMNS:
-                problems.append(Problem(shown, f"header is {cells}", number,
-                                        hint=f"expected the columns {'<TAB>'.join(COLUMNS)}"))
-                return Glossary((), shown), problems
-            continue
-        if len(cells) != len(COLUMNS):
-            problems.append(Problem(shown, f"{len(cells)} columns, expected {len(COLUMNS)}",
-                                    number, hint="separate columns with one TAB each"))
-            continue
-        row = dict(zip(COLUMNS, cells, strict=True))
+    for number, row in table_rows(path, COLUMNS, problems, "separate columns with one TAB each"):
         (hans, hans_read), (hant, hant_read) = _split_forms(row["zh_Hans"]), _split_forms(
             row["zh_Hant"])
         concept = Concept(
@@ -167,8 +154,6 @@ def _parse(path: Path) -> tuple[Glossary, list[Problem]]:
         )
         problems.extend(_row_problems(concept, shown))
         concepts.append(concept)
-    if not header_seen:
-        problems.append(Problem(shown, "no header line", hint="the file needs the column header"))
     glossary = Glossary(tuple(concepts), shown)
     problems.extend(_cross_row_problems(glossary))
     return glossary, problems

@@ -47,8 +47,18 @@ def _with_user_dict(dict_node: dict, user_dict: dict) -> dict:
     return {"type": "group", "match_policy": "short_circuit", "dicts": [user_dict, dict_node]}
 
 
-def _node(path: Path) -> dict:
+def dictionary_node(path: Path) -> dict:
+    """The config entry for a dictionary file, compiled (.ocd2) or text."""
     return {"type": "ocd2" if path.suffix == ".ocd2" else "text", "file": str(path)}
+
+
+def cache_folder(name: str, key: str) -> Path:
+    """A folder in the temp directory for files derived from `key`, named after its digest:
+    every build and test on the machine reuses what an earlier one compiled."""
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    folder = Path(tempfile.gettempdir()) / f"shenzhi-{name}-{digest}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def base_config(target: str) -> dict:
@@ -69,7 +79,7 @@ def build_config(target: str, user_dict_path: Path,
     trie node.
     """
     config = base_config(target)
-    user = _node(user_dict_path)
+    user = dictionary_node(user_dict_path)
     seg = config["segmentation"]["dict"]
     seg = _with_user_dict(seg, user)
     seg["match_policy"] = "union"  # segmentation wants the longest match over all dictionaries
@@ -78,7 +88,7 @@ def build_config(target: str, user_dict_path: Path,
     chain[0]["dict"] = _with_user_dict(chain[0]["dict"], user)
     for step, keep in zip(chain[1:], later_steps, strict=True):
         if keep is not None:
-            step["dict"] = _with_user_dict(step["dict"], _node(keep))
+            step["dict"] = _with_user_dict(step["dict"], dictionary_node(keep))
     config["name"] = f"ShenZhi medical {BASE_CONFIG[target]}"
     return config
 
@@ -94,7 +104,8 @@ def _later_step_keepers(target: str, pairs: tuple[tuple[str, str], ...], folder:
     whole = compiled_dictionary(((o, o) for o in outputs), folder / f"outputs-{target}.txt")
     keepers: list[Path | None] = []
     for index, step in enumerate(base_config(target)["conversion_chain"][1:], start=1):
-        probe = {"name": "step probe", "segmentation": {"type": "mmseg", "dict": _node(whole)},
+        probe = {"name": "step probe",
+                 "segmentation": {"type": "mmseg", "dict": dictionary_node(whole)},
                  "conversion_chain": [step]}
         probe_path = folder / f"probe-{target}-{index}.json"
         write_atomically(probe_path, json.dumps(probe, ensure_ascii=False))
@@ -145,9 +156,7 @@ def compiled_dictionary(pairs: Iterable[tuple[str, str]], text_path: Path) -> Pa
 
 @lru_cache(maxsize=8)
 def _converter_for(target: str, pairs: tuple[tuple[str, str], ...]) -> opencc.OpenCC:
-    digest = hashlib.sha256(repr((target, pairs)).encode("utf-8")).hexdigest()[:16]
-    folder = Path(tempfile.gettempdir()) / f"shenzhi-opencc-{digest}"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = cache_folder("opencc", repr((target, pairs)))
     user_dict = compiled_dictionary(pairs, folder / f"user-{target}.txt")
     config = build_config(target, user_dict, _later_step_keepers(target, pairs, folder))
     config_path = folder / f"{target}.json"

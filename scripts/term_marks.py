@@ -7,15 +7,17 @@ report page; OpenCC's compiled dictionary does the same longest-match scan in C+
 
 from __future__ import annotations
 
-import hashlib
 import json
-import tempfile
 from functools import lru_cache
-from pathlib import Path
 
 import opencc
 
-from scripts.opencc_engine import compiled_dictionary, write_atomically
+from scripts.opencc_engine import (
+    cache_folder,
+    compiled_dictionary,
+    dictionary_node,
+    write_atomically,
+)
 
 OPEN, CLOSE = "\ue020", "\ue021"
 
@@ -25,13 +27,9 @@ def term_marker(terms: frozenset[str]) -> opencc.OpenCC:
     """A converter that writes `OPEN term CLOSE` around the longest term at each point."""
     if any(not term or any(c.isspace() or c in (OPEN, CLOSE) for c in term) for term in terms):
         raise ValueError("terms must be non-empty, without spaces or mark characters")
-    digest = hashlib.sha256("\n".join(sorted(terms)).encode("utf-8")).hexdigest()[:16]
-    folder = Path(tempfile.gettempdir()) / f"shenzhi-terms-{digest}"
-    folder.mkdir(parents=True, exist_ok=True)
-    dictionary = compiled_dictionary(((t, f"{OPEN}{t}{CLOSE}") for t in terms),
-                                     folder / "terms.txt")
-    kind = "ocd2" if dictionary.suffix == ".ocd2" else "text"
-    node = {"type": kind, "file": str(dictionary)}
+    folder = cache_folder("terms", "\n".join(sorted(terms)))
+    node = dictionary_node(compiled_dictionary(((t, f"{OPEN}{t}{CLOSE}") for t in terms),
+                                               folder / "terms.txt"))
     config = {"name": "ShenZhi term marks", "segmentation": {"type": "mmseg", "dict": node},
               "conversion_chain": [{"dict": node}]}
     path = folder / "config.json"

@@ -108,8 +108,7 @@ def add_term_tooltips(page_html: str, lang: str) -> str:
 
 def _inside_word(marked: str, match: re.Match[str]) -> bool:
     """True if a Latin abbreviation is part of a longer Latin word or number (GFR in eGFRs)."""
-    start, end = match.start(), match.end()
-    before = marked[start - 2 if start >= 2 and marked[start - 1] == CLOSE else start - 1] \
-        if start else ""
-    after = marked[end + 1 if marked[end:end + 1] == OPEN else end:][:1]
+    # A neighbouring term's mark is skipped: its first or last letter is what touches this one.
+    before = marked[:match.start()].removesuffix(CLOSE)[-1:]
+    after = marked[match.end():].removeprefix(OPEN)[:1]
     return bool(WORD_CHAR.match(before) or WORD_CHAR.match(after))

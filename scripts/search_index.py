@@ -67,8 +67,9 @@ def normalisation_table(lang: str, glossary: Glossary, chars_seen: set[str]) -> 
 class SiteSearch:
     """The search files of one build of the site in `site_dir`.
 
-    `add_page` per rendered page, `finish_language` when a language's pages are all added (its
-    index is then written in the background), `finish` at the end; `abort` after a failed build.
+    `add_page` per rendered page, `finish_pending` when the pages added so far are all of their
+    languages (those indexes are then written in the background), `finish` at the end; `abort`
+    after a failed build.
     """
 
     def __init__(self, site_dir: Path) -> None:

@@ -19,6 +19,14 @@ def data_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
             yield number, next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
+def records(path: Path) -> list[dict[str, str]]:
+    """The rows of a tab-separated file under a header row, as dicts by column name (blank
+    lines and `#` comment lines skipped): the sentence sets and other test fixtures."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
 def display_path(path: Path) -> str:
     """`path` as an editor sees it in messages: relative to the working folder when inside it."""
     try:

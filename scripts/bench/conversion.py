@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import statistics
 import time
 from collections.abc import Callable
@@ -11,6 +10,7 @@ from pathlib import Path
 import opencc
 
 from scripts.convert import convert_markdown
+from scripts.data_table import records
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "cases"
@@ -35,9 +35,7 @@ def levenshtein(a: str, b: str) -> int:
 
 def sentence_set_accuracy(path: Path) -> dict[str, dict[str, float]]:
     """Exact-sentence rate and character error rate per direction, ours and raw OpenCC."""
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
-             if line and not line.startswith("#")]
-    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = records(path)
     columns = {"zh-Hant": ("zh_Hans", "zh_Hant_TW"), "zh-Hans": ("zh_Hant_TW", "zh_Hans")}
     out: dict[str, dict[str, float]] = {}
     for target, (source, expected) in columns.items():

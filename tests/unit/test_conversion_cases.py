@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import difflib
 from pathlib import Path
 
@@ -11,15 +10,14 @@ import pytest
 
 from scripts.context_rules import load_context_rules
 from scripts.convert import convert_markdown
+from scripts.data_table import records
 from scripts.glossary import load_glossary
 
 CASES = Path(__file__).resolve().parents[1] / "cases"
 
 
 def read_tsv(name: str) -> list[dict[str, str]]:
-    lines = [line for line in (CASES / name).read_text(encoding="utf-8").splitlines()
-             if line and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return records(CASES / name)
 
 
 DEV = read_tsv("dev_set.tsv")
@@ -125,8 +123,7 @@ SEED_KEPT = {"通過", "水平", "伴有", "趨化因子", "適應性免疫", "�
 
 @pytest.mark.skipif(not SEED_MISCONVERSIONS.is_file(), reason="reference list not available")
 def test_misconversions_seen_in_the_reference_articles_are_not_repeated() -> None:
-    lines = SEED_MISCONVERSIONS.read_text(encoding="utf-8").splitlines()
-    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = records(SEED_MISCONVERSIONS)
     to_mainland = opencc.OpenCC("tw2s")
     repeated = []
     for row in rows:

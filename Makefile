@@ -31,14 +31,14 @@ browser: $(VENV)/.test-installed  ## use Debian's Chromium if present, else Play
 		|| $(BIN)/playwright install chromium
 
 check: $(VENV)/.site-installed  ## validate all content and data
-	$(BIN)/python -m scripts.check
+	$(BIN)/python -m scripts.checks
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 
 test: $(VENV)/.test-installed browser  ## every test: unit, content, integration, browser
 	$(BIN)/ruff check .
-	$(BIN)/python -m scripts.check
+	$(BIN)/python -m scripts.checks
 	$(BIN)/python -m pytest -q
 
 bench: $(VENV)/.test-installed  ## print the benchmark and write bench-results/bench.json

@@ -18,10 +18,10 @@ DIRECTIVE = re.compile(r"^<!--\s*shenzhi:\s*([a-z0-9-]+)\s*-->[ \t]*$", re.MULTI
 
 # name -> "module:function"; imported lazily so a renderer's dependencies load only when used.
 RENDERERS: dict[str, str] = {
-    "glossary-table": "scripts.glossary_page:render_glossary_table",
-    "kdigo-heatmap": "scripts.kdigo:render_kdigo_heatmap",
-    "kdigo-data": "scripts.kdigo:render_kdigo_data",
-    "studies-table": "scripts.studies_table:render_studies_table",
+    "glossary-table": "scripts.pages.glossary_page:render_glossary_table",
+    "kdigo-heatmap": "scripts.tools.kdigo:render_kdigo_heatmap",
+    "kdigo-data": "scripts.tools.kdigo:render_kdigo_data",
+    "studies-table": "scripts.pages.studies_table:render_studies_table",
     "case-index": "scripts.case_reports.index:render_case_index",
     "newest-cases": "scripts.case_reports.index:render_newest_cases",
 }

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.local_site import ServedSite, build_site, free_port, serve
+from scripts.testing.local_site import ServedSite, build_site, free_port, serve
 
 
 @pytest.fixture(scope="session")

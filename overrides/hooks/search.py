@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from scripts import search_index
+from scripts.search import index as search_index
 
 
 @event_priority(-200)  # after every other plugin has finished the page

@@ -12,11 +12,12 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from scripts import background_tooltips, log_paths, offline_assets, search_index, site_config
-from scripts.build_page import dress, finish_html, page_context
-from scripts.convert import convert_text
+from scripts.conversion.convert import convert_text
+from scripts.pages import background_tooltips, log_paths, offline_assets, site_config
+from scripts.pages.build_page import dress, finish_html, page_context
+from scripts.pages.staging import source_dir_for, stage, staging_dir_for
 from scripts.problems import ContentError
-from scripts.staging import source_dir_for, stage, staging_dir_for
+from scripts.search import index as search_index
 
 
 def _shown_prefix(config) -> str:
@@ -63,7 +64,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_files(files, config):
-    """A large build adds tooltips in a worker process (scripts/background_tooltips.py)."""
+    """A large build adds tooltips in a worker process (scripts/pages/background_tooltips.py)."""
     background_tooltips.start(len(files.documentation_pages()))
     return files
 

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from scripts.bench import builds, conversion, live_reload, page_weight
-from scripts.local_site import build_site, free_port
+from scripts.testing.local_site import build_site, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 TARGETS = {  # issue 3 and issue 8; shown beside the measured figures
@@ -95,7 +95,7 @@ def report(f: dict) -> str:
                   _row(f"{size} case reports: what indexing adds to our build",
                        f"{b['ours']['seconds'] - b['without_search']['seconds']:.1f} s")]
     lines.append("  * generated HTML written into the Markdown, where Python-Markdown parses it;"
-                 " our build\n    keeps it out of the parser (scripts/html_stash.py), so this"
+                 " our build\n    keeps it out of the parser (scripts/pages/html_stash.py), so this"
                  " baseline does more Markdown work")
     if "100" in f["builds"] and "1000" in f["builds"]:
         ratio = f["builds"]["1000"]["ours"]["seconds"] / f["builds"]["100"]["ours"]["seconds"]

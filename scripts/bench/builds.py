@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from scripts.bench.synthetic import make_site
-from scripts.search_index import build_search
+from scripts.search.index import build_search
 
 
 def timed_build(config_file: Path, site_dir: Path) -> dict[str, float]:

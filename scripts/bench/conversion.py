@@ -9,7 +9,7 @@ from pathlib import Path
 
 import opencc
 
-from scripts.convert import convert_markdown
+from scripts.conversion.convert import convert_markdown
 from scripts.data_table import records
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from scripts.bench.synthetic import make_site
-from scripts.local_site import free_port
+from scripts.testing.local_site import free_port
 
 BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
 

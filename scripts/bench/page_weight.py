@@ -7,7 +7,7 @@ import gzip
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from scripts.local_site import serve
+from scripts.testing.local_site import serve
 
 
 def _gz(body: bytes) -> int:
@@ -28,7 +28,7 @@ def reader_downloads(site_dir: Path, port: int, page_path: str = "ckd/basics/",
     """Gzipped bytes per kind for loading `page_path`, then for the first search."""
     from playwright.sync_api import sync_playwright
 
-    from scripts.browser import FLAGS, executable_path
+    from scripts.testing.browser import FLAGS, executable_path
 
     site = serve(site_dir, port)
     phase = {"name": "page"}

@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from scripts.front_matter import FRONT_MATTER
-from scripts.html_stash import restore_html_blocks
+from scripts.pages.html_stash import restore_html_blocks
 
 DRESSED = Path(".dressed") / "docs"
 

@@ -1,6 +1,6 @@
 """What case reports need from the medical glossary: its English keys and Taiwan names.
 
-A thin view over `scripts.glossary`, the one reader of scripts/data/glossary.tsv.
+A thin view over `scripts.conversion.glossary`, the one reader of scripts/data/glossary.tsv.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from scripts.glossary import GLOSSARY_PATH, Glossary, parse_glossary
+from scripts.conversion.glossary import GLOSSARY_PATH, Glossary, parse_glossary
 
 __all__ = ["GLOSSARY_PATH", "load_glossary_terms", "load_zh_hant_names"]
 

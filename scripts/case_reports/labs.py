@@ -11,7 +11,9 @@ from pathlib import Path
 
 import yaml
 
-LAB_REFERENCE_PATH = Path(__file__).resolve().parent.parent / "data" / "lab_reference.yml"
+from scripts import DATA
+
+LAB_REFERENCE_PATH = DATA / "lab_reference.yml"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from scripts.browser import FLAGS, executable_path
+from scripts.testing.browser import FLAGS, executable_path
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

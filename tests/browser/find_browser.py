@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from scripts.browser import FLAGS, executable_path
+from scripts.testing.browser import FLAGS, executable_path
 
 
 def main() -> int:

@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from scripts.directives import DirectiveContext
-from scripts.kdigo import load_kdigo, render_kdigo_data, render_kdigo_heatmap
+from scripts.tools.kdigo import load_kdigo, render_kdigo_data, render_kdigo_heatmap
 from tests.reference import egfr_reference as ref
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from scripts.bench.synthetic import make_site
-from scripts.local_site import build_site
+from scripts.testing.local_site import build_site
 
 pytestmark = pytest.mark.integration
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.script_chars import foreign_in
+from scripts.conversion.script_chars import foreign_in
 from tests.html_text import read_page
 
 pytestmark = pytest.mark.integration

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from scripts.bench.synthetic import make_site
-from scripts.local_site import free_port
+from scripts.testing.local_site import free_port
 
 pytestmark = pytest.mark.integration
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from scripts import background_tooltips
-from scripts.background_tooltips import MIN_PAGES, BackgroundTooltips
-from scripts.tooltips import add_term_tooltips
+from scripts.pages import background_tooltips
+from scripts.pages.background_tooltips import MIN_PAGES, BackgroundTooltips
+from scripts.pages.tooltips import add_term_tooltips
 
 HTML = "<p>腎絲球會過濾血液，肌酸酐上升代表過濾變差。</p>"
 

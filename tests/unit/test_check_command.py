@@ -1,4 +1,4 @@
-"""`python -m scripts.check`: all problems at once, with file and line, non-zero exit."""
+"""`python -m scripts.checks`: all problems at once, with file and line, non-zero exit."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts.check import run_checks
+from scripts.checks.run import run_checks
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,7 +23,7 @@ def test_bad_content_is_listed_and_exit_is_non_zero(tmp_path: Path) -> None:
         "---\ntitle: b\ndescription: d\nreviewed: 2026-01-01\nsources:\n"
         "  - {title: t, url: 'https://doi.org/10.1/x', evidence: rct}\n---\n\n血清肌酐偏高。\n",
         encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "scripts.check", "--docs", str(docs)],
+    result = subprocess.run([sys.executable, "-m", "scripts.checks.run", "--docs", str(docs)],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 1
     assert "docs/a.zh-Hant.md:3: front matter is not valid YAML" in result.stderr

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.check import run_checks
-from scripts.context_rules import (
+from scripts.checks.context_rules import behaviour_problems
+from scripts.checks.run import run_checks
+from scripts.conversion.context_rules import (
     COLUMNS,
     CONTEXT_RULES_PATH,
     ContextRule,
@@ -17,7 +18,7 @@ from scripts.context_rules import (
     load_context_rules,
     parse_context_rules,
 )
-from scripts.convert import convert_markdown, convert_text
+from scripts.conversion.convert import convert_markdown, convert_text
 from scripts.problems import ContentError
 
 RULES = tuple(load_context_rules())
@@ -25,6 +26,12 @@ HEADER = "\t".join(COLUMNS)
 # A well-formed row; the bad rows below each break one thing in it.
 GOOD = ("hant-test\tzh-Hant\t(?<=研究)提示\t顯示\t研究提示病情稳定。\t研究顯示病情穩定。\t"
         "系统提示病情稳定。\tstudy findings")
+
+
+def parse_and_check(path: Path = CONTEXT_RULES_PATH):
+    """What `make check` reports: structural problems, else each rule against its examples."""
+    rules, problems = parse_context_rules(path)
+    return rules, problems or behaviour_problems(rules)
 
 
 def write(tmp_path: Path, *rows: str, header: str = HEADER) -> Path:
@@ -39,7 +46,7 @@ def without(rule: ContextRule):
 
 
 def test_real_file_is_valid_and_covers_both_directions() -> None:
-    rules, problems = parse_context_rules()
+    rules, problems = parse_and_check()
     assert [str(p) for p in problems] == []
     assert {r.target for r in rules} == {"zh-Hant", "zh-Hans"}
     ids = [r.id for r in rules]
@@ -109,7 +116,7 @@ def test_same_script_leaves_rule_words_alone() -> None:
 
 
 def test_good_row_is_accepted(tmp_path: Path) -> None:
-    rules, problems = parse_context_rules(write(tmp_path, GOOD))
+    rules, problems = parse_and_check(write(tmp_path, GOOD))
     assert problems == []
     assert [r.id for r in rules] == ["hant-test"]
 
@@ -139,18 +146,18 @@ def test_good_row_is_accepted(tmp_path: Path) -> None:
 def test_bad_row_is_named_with_file_and_line(tmp_path: Path, row: str, line: int,
                                              expected: str) -> None:
     path = write(tmp_path, row)
-    _, problems = parse_context_rules(path)
+    _, problems = parse_and_check(path)
     assert any(expected in str(p) for p in problems), [str(p) for p in problems]
     assert all(str(p).startswith(f"{path}:{line}") for p in problems), [str(p) for p in problems]
 
 
 def test_duplicate_id_names_both_lines(tmp_path: Path) -> None:
-    _, problems = parse_context_rules(write(tmp_path, GOOD, GOOD))
+    _, problems = parse_and_check(write(tmp_path, GOOD, GOOD))
     assert any("duplicate id 'hant-test'" in str(p) and "line 3" in p.hint for p in problems)
 
 
 def test_wrong_header_is_reported(tmp_path: Path) -> None:
-    _, problems = parse_context_rules(write(tmp_path, GOOD, header="id\ttarget\tpattern"))
+    _, problems = parse_and_check(write(tmp_path, GOOD, header="id\ttarget\tpattern"))
     assert "header" in problems[0].message
 
 
@@ -180,7 +187,7 @@ def test_first_rule_in_the_file_wins(tmp_path: Path) -> None:
     first = GOOD
     second = GOOD.replace("hant-test", "hant-later").replace("\t顯示\t", "\t表示\t").replace(
         "研究顯示病情穩定。", "研究表示病情穩定。")
-    rules, problems = parse_context_rules(write(tmp_path, first, second))
+    rules, problems = parse_and_check(write(tmp_path, first, second))
     # The later rule never gets its say, and the check says so.
     assert any("hant-later: the example converts to '研究顯示病情穩定。'" in str(p)
                for p in problems)

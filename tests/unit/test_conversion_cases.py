@@ -8,10 +8,10 @@ from pathlib import Path
 import opencc
 import pytest
 
-from scripts.context_rules import load_context_rules
-from scripts.convert import convert_markdown
+from scripts.conversion.context_rules import load_context_rules
+from scripts.conversion.convert import convert_markdown
+from scripts.conversion.glossary import load_glossary
 from scripts.data_table import records
-from scripts.glossary import load_glossary
 
 CASES = Path(__file__).resolve().parents[1] / "cases"
 

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from scripts.convert import MarkerError, convert_markdown, convert_text
-from scripts.markdown_protect import Shield, _shield_fences_by_line, shield_fences
+from scripts.conversion.convert import MarkerError, convert_markdown, convert_text
+from scripts.conversion.markdown_protect import Shield, _shield_fences_by_line, shield_fences
 
 HANS = "肾小球"
 HANT = "腎絲球"
@@ -133,7 +133,7 @@ def test_malformed_marker_names_line(page: str, line: int) -> None:
 
 
 def test_command_line_reads_stdin_and_file(tmp_path) -> None:
-    run = [sys.executable, "-m", "scripts.convert", "--to", "zh-Hant"]
+    run = [sys.executable, "-m", "scripts.conversion.convert", "--to", "zh-Hant"]
     result = subprocess.run(run, input=f"{HANS}\n", capture_output=True, text=True, check=True)
     assert result.stdout == f"{HANT}\n"
     page = tmp_path / "page.zh-Hant.md"
@@ -146,7 +146,7 @@ def test_command_line_reads_stdin_and_file(tmp_path) -> None:
 def test_command_line_reports_bad_marker_with_line(tmp_path) -> None:
     page = tmp_path / "bad.zh-Hans.md"
     page.write_text("好\n-{坏\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "scripts.convert", "--to", "zh-Hant",
+    result = subprocess.run([sys.executable, "-m", "scripts.conversion.convert", "--to", "zh-Hant",
                              str(page)], capture_output=True, text=True)
     assert result.returncode == 1
     assert f"{page}:2:" in result.stderr
@@ -157,13 +157,12 @@ def test_glossary_edit_is_picked_up_without_restart(tmp_path, monkeypatch) -> No
     """`mkdocs serve` keeps the process: a changed glossary file must change the conversion."""
     import os
 
-    import scripts.convert as convert_module
-    from scripts.glossary import GLOSSARY_PATH
+    import scripts.conversion.convert as convert_module
+    from scripts.conversion.glossary import GLOSSARY_PATH, load_glossary
 
     copy = tmp_path / "glossary.tsv"
     copy.write_text(GLOSSARY_PATH.read_text(encoding="utf-8"), encoding="utf-8")
-    monkeypatch.setattr(convert_module, "load_glossary",
-                        lambda: __import__("scripts.glossary").glossary.load_glossary(copy))
+    monkeypatch.setattr(convert_module, "load_glossary", lambda: load_glossary(copy))
     assert convert_text("肾小球", "zh-Hant") == "腎絲球"
     assert convert_module.label_converter()("肾小球", "zh-Hant") == "腎絲球"
     text = copy.read_text(encoding="utf-8").replace("\t肾小球\t腎絲球\t", "\t肾小球\t腎小球球\t")
@@ -177,7 +176,7 @@ def test_glossary_edit_is_picked_up_without_restart(tmp_path, monkeypatch) -> No
 @pytest.mark.parametrize("label", ["病例一覽", "每次 ", "腎絲球過濾率下降", "提示：請回診",
                                    "5克", "「成功」", "用 `code` 寫"])
 def test_labels_convert_as_convert_text_does(label: str) -> None:
-    from scripts.convert import label_converter
+    from scripts.conversion.convert import label_converter
 
     for target in ("zh-Hans", "zh-Hant"):
         assert label_converter()(label, target) == convert_text(label, target)

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from scripts.directives import DirectiveContext
-from scripts.kdigo import (
+from scripts.tools.kdigo import (
     DATA_FILE,
     kdigo_json_data,
     load_kdigo,

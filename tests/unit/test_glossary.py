@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.check import glossary_problems
-from scripts.glossary import COLUMNS, GLOSSARY_PATH, load_glossary, parse_glossary
+from scripts.checks.run import glossary_problems
+from scripts.conversion.glossary import COLUMNS, GLOSSARY_PATH, load_glossary, parse_glossary
 
 HEADER = "\t".join(COLUMNS)
 
@@ -76,7 +76,7 @@ def test_form_with_space_is_rejected(tmp_path: Path) -> None:
 
 
 def test_read_only_forms_are_read_but_never_written(tmp_path) -> None:
-    from scripts.glossary import parse_glossary
+    from scripts.conversion.glossary import parse_glossary
 
     header = "\t".join(("en", "abbr", "zh_Hans", "zh_Hant", "zh_Hant_HK", "kind", "category",
                         "definition", "source"))

@@ -6,7 +6,7 @@ import re
 
 import markdown
 
-from scripts.html_stash import restore_html_blocks, stash_html_blocks
+from scripts.pages.html_stash import restore_html_blocks, stash_html_blocks
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "pymdownx.superfences"]
 

@@ -1,4 +1,5 @@
-"""`python -m scripts.new_case`: a complete skeleton, TODOs reported, never overwrites."""
+"""`python -m scripts.case_reports.new_case`: a complete skeleton, TODOs reported, never
+overwrites."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ import pytest
 from pydantic import BaseModel
 
 from scripts.case_reports.frontmatter import read_front_matter
+from scripts.case_reports.new_case import ask_missing, main
 from scripts.case_reports.schema import CaseReport, _model_of
 from scripts.case_reports.validate import problems_in_case
-from scripts.new_case import ask_missing, main
 
 FLAGS = ["--slug", "lee-2019", "--title", "測試病例", "--author", "Lee A", "--year", "2019",
          "--doi", "10.1234/abc.2019", "--condition", "CKD", "--cell-type", "UC-MSC",
@@ -102,7 +103,7 @@ def test_refuses_to_overwrite_in_either_script(tmp_path: Path, capsys: Any) -> N
 def test_prints_how_to_check_and_preview(tmp_path: Path, capsys: Any) -> None:
     scaffold(tmp_path)
     out = capsys.readouterr().out
-    assert "python -m scripts.check" in out and "make serve" in out
+    assert "python -m scripts.checks" in out and "make serve" in out
     assert "http://127.0.0.1:8000/case-reports/lee-2019/" in out
 
 

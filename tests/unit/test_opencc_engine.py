@@ -7,8 +7,8 @@ from pathlib import Path
 
 import opencc
 
-from scripts.opencc_engine import compiled_dictionary
-from scripts.term_marks import CLOSE, OPEN, mark_terms
+from scripts.conversion.opencc_engine import compiled_dictionary
+from scripts.conversion.term_marks import CLOSE, OPEN, mark_terms
 
 
 def _compile(folder: str) -> str:
@@ -39,7 +39,7 @@ def test_term_marks_take_the_longest_term() -> None:
 
 
 def test_later_steps_keep_glossary_output_with_a_small_dictionary(tmp_path: Path) -> None:
-    from scripts.opencc_engine import _later_step_keepers
+    from scripts.conversion.opencc_engine import _later_step_keepers
 
     # 登錄 is what the glossary writes for 登录 (a trial is registered); OpenCC's Taiwan phrase
     # step alone would turn it into 登入 (log in). 腎絲球 is left alone by that step.

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.glossary import load_glossary
-from scripts.offline_assets import localize_theme_scripts
-from scripts.search_index import normalisation_table
-from scripts.site_config import alternate_urls, nav_labels
-from scripts.tooltips import add_term_tooltips
-from scripts.vocabulary_check import vocabulary_problems
+from scripts.checks.vocabulary import vocabulary_problems
+from scripts.conversion.glossary import load_glossary
+from scripts.pages.offline_assets import localize_theme_scripts
+from scripts.pages.site_config import alternate_urls, nav_labels
+from scripts.pages.tooltips import add_term_tooltips
+from scripts.search.index import normalisation_table
 
 
 def test_tooltip_on_first_use_only_and_not_in_code_or_headings() -> None:
@@ -103,9 +103,9 @@ def test_everyday_words_get_no_tooltip() -> None:
 def test_glossary_page_indexes_only_the_readers_terms() -> None:
     import re
 
-    from scripts.convert import convert_text
+    from scripts.conversion.convert import convert_text
     from scripts.directives import DirectiveContext
-    from scripts.glossary_page import render_glossary_table
+    from scripts.pages.glossary_page import render_glossary_table
 
     table = render_glossary_table(DirectiveContext("zh-Hant", "glossary.md", convert_text))
     row = re.search(r'<tr id="term-glomerulus">.*?</tr>', table).group(0)

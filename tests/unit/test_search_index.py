@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.pagefind_service import PagefindError, PagefindService
-from scripts.search_index import PAGEFIND_CONFIG, SiteSearch, build_search, indexed_part
+from scripts.search.index import PAGEFIND_CONFIG, SiteSearch, build_search, indexed_part
+from scripts.search.pagefind_service import PagefindError, PagefindService
 
 PAGE = ('<!doctype html><html lang="{lang}"><head><title>{title}</title></head><body>'
         '<nav>導覽不算</nav><article class="md-content__inner"><h1>{title}</h1><p>{text}</p>'

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.staging import editor_path, source_dir_for, stage, staging_dir_for
+from scripts.pages.staging import editor_path, source_dir_for, stage, staging_dir_for
 
 PAGE = """---
 title: {title}
@@ -119,7 +119,7 @@ def test_folder_defaults_apply(docs: Path) -> None:
     write(docs / "cases" / ".meta.yml", "kind: tool\n")
     write(docs / "cases" / "a.zh-Hant.md", PAGE.format(title="x", body="y"))
     assert stage(docs, staging_dir_for(docs)).problems == []
-    from scripts.page_defaults import with_defaults
+    from scripts.pages.defaults import with_defaults
 
     assert with_defaults({}, docs, "cases/a.zh-Hant.md")["kind"] == "tool"
     assert with_defaults({"kind": "article"}, docs, "cases/a.zh-Hant.md")["kind"] == "article"

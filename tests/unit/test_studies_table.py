@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from scripts.directives import RENDERERS, DirectiveContext, expand_directives
-from scripts.studies_table import DATA_FILE, DESIGN_LABELS, load_studies, render_studies_table
+from scripts.pages.studies_table import DATA_FILE, DESIGN_LABELS, load_studies, render_studies_table
 
 
 def _ctx() -> DirectiveContext:
@@ -96,7 +96,7 @@ def test_labels_go_through_the_converter() -> None:
 
 
 def test_directive_is_registered_and_expands() -> None:
-    assert RENDERERS["studies-table"] == "scripts.studies_table:render_studies_table"
+    assert RENDERERS["studies-table"] == "scripts.pages.studies_table:render_studies_table"
     page = "前文\n\n<!-- shenzhi: studies-table -->\n\n後文\n"
     out = expand_directives(page, _ctx())
     assert "shenzhi:" not in out

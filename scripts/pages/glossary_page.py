@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
+from scripts.conversion.glossary import CATEGORIES, load_glossary
 from scripts.directives import DirectiveContext
-from scripts.glossary import CATEGORIES, load_glossary
 
 # Section titles per category, in Traditional Chinese (converted for zh-Hans pages).
 CATEGORY_TITLES = {

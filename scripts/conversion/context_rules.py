@@ -21,18 +21,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from re import _constants as sre  # the regex AST is the only way to learn a rule's first characters
 from re import _parser as sre_parse
-from typing import TYPE_CHECKING
 
-from scripts import LANGUAGES
+from scripts import DATA, LANGUAGES
+from scripts.conversion.markdown_protect import CLOSE, OPEN, Shield
+from scripts.conversion.script_chars import foreign_in
 from scripts.data_table import display_path, table_rows
-from scripts.markdown_protect import CLOSE, OPEN, Shield
 from scripts.problems import ContentError, Problem
-from scripts.script_chars import foreign_in
 
-if TYPE_CHECKING:
-    from scripts.glossary import Glossary
-
-CONTEXT_RULES_PATH = Path(__file__).parent / "data" / "context_rules.tsv"
+CONTEXT_RULES_PATH = DATA / "context_rules.tsv"
 COLUMNS = ("id", "target", "pattern", "replacement", "example", "expected", "counterexample",
            "note")
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -257,56 +253,19 @@ def _parse(path: Path) -> tuple[ContextRules, list[Problem]]:
     return build_rules(tuple(rules), shown), problems
 
 
-def behaviour_problems(rules: ContextRules) -> list[Problem]:
-    """Each rule against its own example and counterexample, with the real converter."""
-    from scripts.convert import convert_markdown  # the converter itself loads the rules
-
-    problems: list[Problem] = []
-    for rule in rules:
-        def problem(column: str, message: str, hint: str, rule: ContextRule = rule) -> None:
-            problems.append(Problem(rules.path, f"{rule.id}: {message}", rule.line, column, hint))
-
-        found = rule.regex.search(rule.example)
-        if found is None:
-            problem("example", "the pattern does not match its example",
-                    "give a sentence in which the rule applies, or widen the context")
-        else:
-            got = convert_markdown(rule.example, rule.target, rules=rules)
-            if got != rule.expected:
-                problem("expected", f"the example converts to '{got}', not to the expected text",
-                        "fix the rule, or write the full conversion of the example as expected")
-            elif (again := convert_markdown(got, rule.target, rules=rules)) != got:
-                problem("expected", f"converting the expected text again gives '{again}'",
-                        "text already in the target script must stay as it is; narrow the "
-                        "pattern so it does not match target-script text")
-            if found.group(0) not in rule.counterexample:
-                problem("counterexample", f"the counterexample does not contain "
-                        f"'{found.group(0)}'", "give a sentence with the same word where the "
-                        "rule must not apply")
-        if rule.regex.search(rule.counterexample):
-            problem("counterexample", "the rule changes its counterexample",
-                    "narrow the context so the ordinary conversion applies there")
-    return problems
-
-
 def parse_context_rules(path: Path = CONTEXT_RULES_PATH) -> tuple[ContextRules, list[Problem]]:
-    """Read the rules file and return it with every problem found (structure first; the
-    examples are only converted when every row is well formed)."""
-    rules, problems = _parse(Path(path))
-    if not problems:
-        problems = behaviour_problems(rules)
-    return rules, problems
+    """Read the rules file and return it with every structural problem found. Whether each rule
+    does what its example says is checked with the converter by
+    `scripts.checks.context_rules.behaviour_problems`."""
+    return _parse(Path(path))
 
 
-def load_context_rules(path: Path = CONTEXT_RULES_PATH,
-                       glossary: Glossary | None = None) -> ContextRules:
+def load_context_rules(path: Path = CONTEXT_RULES_PATH) -> ContextRules:
     """The rules, or a ContentError listing every problem in the file.
 
-    Called for every conversion, so the common case is one `stat` and a dict lookup. The
-    converter passes its glossary, which is part of the key: the examples are checked against the
-    conversion that glossary gives, so an edited glossary has them checked again.
+    Called for every conversion, so the common case is one `stat` and a dict lookup.
     """
-    key = (str(path), os.stat(path).st_mtime_ns, glossary)
+    key = (str(path), os.stat(path).st_mtime_ns)
     rules = _VALID.get(key)
     if rules is None:
         rules, problems = parse_context_rules(Path(path))
@@ -316,5 +275,5 @@ def load_context_rules(path: Path = CONTEXT_RULES_PATH,
     return rules
 
 
-# Valid rules by (path, modification time, glossary): a new version of either gets a new entry.
-_VALID: dict[tuple[str, int, Glossary | None], ContextRules] = {}
+# Valid rules by (path, modification time): an edited file gets a new entry.
+_VALID: dict[tuple[str, int], ContextRules] = {}

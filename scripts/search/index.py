@@ -17,8 +17,8 @@ import re
 from pathlib import Path
 
 from scripts import LANGUAGES
-from scripts.glossary import Glossary, glyphs, load_glossary, other_script
-from scripts.pagefind_service import PagefindService
+from scripts.conversion.glossary import Glossary, glyphs, load_glossary, other_script
+from scripts.search.pagefind_service import PagefindService
 
 # What Pagefind indexes: the article, without the repeated disclaimer or permalink signs.
 PAGEFIND_CONFIG = {

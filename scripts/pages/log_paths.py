@@ -6,7 +6,7 @@ import logging
 import re
 from pathlib import Path
 
-from scripts.staging import editor_path
+from scripts.pages.staging import editor_path
 
 DOC_FILE = re.compile(r"(Doc file|page|file) '([^']+\.md)'")
 

@@ -8,15 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from scripts import DEFAULT_LANGUAGE
-from scripts.convert import label_converter
+from scripts.conversion.convert import label_converter
 from scripts.directives import DirectiveContext, PageInfo, UnknownDirective, expand_directives
 from scripts.front_matter import split_front_matter
-from scripts.html_stash import restore_html_blocks, stash_html_blocks
-from scripts.page_defaults import with_defaults
-from scripts.page_furniture import dress_page
+from scripts.pages.defaults import with_defaults
+from scripts.pages.furniture import dress_page
+from scripts.pages.html_stash import restore_html_blocks, stash_html_blocks
+from scripts.pages.site_config import alternate_urls
+from scripts.pages.staging import editor_path, source_dir_for
 from scripts.problems import ContentError, Problem
-from scripts.site_config import alternate_urls
-from scripts.staging import editor_path, source_dir_for
 
 SCRIPT_SUFFIX = re.compile(r"\.(zh-Hant|zh-Hans)\.md$")
 

@@ -15,7 +15,9 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any, Protocol
 
-DATA_FILE = Path(__file__).parent / "data" / "kdigo.yml"
+from scripts import DATA
+
+DATA_FILE = DATA / "kdigo.yml"
 
 # The KDIGO classification itself: the data file may change texts and colours, not the shape.
 GFR_CODES = ("G1", "G2", "G3a", "G3b", "G4", "G5")

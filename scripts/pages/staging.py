@@ -17,10 +17,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from scripts import LANGUAGES
-from scripts.convert import MarkerError, convert_markdown
+from scripts.conversion.convert import MarkerError, convert_markdown
+from scripts.conversion.glossary import GLOSSARY_PATH, other_script
 from scripts.front_matter import page_problems, split_front_matter
-from scripts.glossary import GLOSSARY_PATH, other_script
-from scripts.page_defaults import folder_defaults, with_defaults
+from scripts.pages.defaults import folder_defaults, with_defaults
 from scripts.problems import Problem
 
 PAGE_NAME = re.compile(r"^(?P<stem>.+)\.(?P<lang>zh-Hant|zh-Hans)\.md$")

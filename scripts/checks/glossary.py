@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from scripts.glossary import Glossary
+from scripts.conversion.glossary import Glossary
+from scripts.conversion.script_chars import foreign_in
 from scripts.problems import Problem
-from scripts.script_chars import foreign_in
 
 
 def opencc_problems(glossary: Glossary) -> list[Problem]:

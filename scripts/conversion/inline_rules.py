@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from scripts import LANGUAGES
-from scripts.markdown_protect import Shield
+from scripts.conversion.markdown_protect import Shield
 
 RULE = re.compile(r"-\{(.*?)\}-")  # one line: a rule never spans lines
 VARIANT = re.compile(r"^\s*(zh-Hans|zh-Hant)\s*:(.*)$", re.DOTALL)

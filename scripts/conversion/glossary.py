@@ -14,10 +14,11 @@ from pathlib import Path
 
 import opencc
 
+from scripts import DATA
 from scripts.data_table import display_path, table_rows
 from scripts.problems import Problem
 
-GLOSSARY_PATH = Path(__file__).parent / "data" / "glossary.tsv"
+GLOSSARY_PATH = DATA / "glossary.tsv"
 COLUMNS = ("en", "abbr", "zh_Hans", "zh_Hant", "zh_Hant_HK", "kind", "category", "definition",
            "source")
 KINDS = ("map", "protect")

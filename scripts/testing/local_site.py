@@ -12,7 +12,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent  # the project folder
+from scripts import ROOT
+
 SUB_PATH = "shenzhi"
 
 

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from scripts.convert import convert_text
-from scripts.glossary import Concept, Glossary, load_glossary
-from scripts.term_marks import CLOSE, OPEN, mark_terms
+from scripts.conversion.convert import convert_text
+from scripts.conversion.glossary import Concept, Glossary, load_glossary
+from scripts.conversion.term_marks import CLOSE, OPEN, mark_terms
 
 # The disclaimer repeats on every page; explaining terms there would use up the "first use"
 # before the reader reaches the text. Labels (dt, th) are not explained either.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from scripts.tooltips import add_term_tooltips
+from scripts.pages.tooltips import add_term_tooltips
 
 # Pages per build from which a worker pays for itself (it takes ~0.3 s to start).
 MIN_PAGES = 200

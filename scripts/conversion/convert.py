@@ -1,8 +1,8 @@
 """Markdown-aware conversion between Taiwan Traditional (zh-Hant) and mainland Simplified (zh-Hans).
 
 Library use: `convert_markdown(text, target, source)`; command line:
-`python -m scripts.convert --to zh-Hant|zh-Hans [FILE]` reads FILE or standard input and writes
-the converted Markdown to standard output.
+`python -m scripts.conversion.convert --to zh-Hant|zh-Hans [FILE]` reads FILE or standard input
+and writes the converted Markdown to standard output.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from functools import lru_cache, partial
 import opencc
 
 from scripts import LANGUAGES
-from scripts.context_rules import ContextRules, load_context_rules
+from scripts.conversion.context_rules import ContextRules, load_context_rules
+from scripts.conversion.glossary import Glossary, load_glossary
+from scripts.conversion.inline_rules import MarkerError, shield_rules
+from scripts.conversion.markdown_protect import Shield, shield_fences, shield_inline
+from scripts.conversion.opencc_engine import medical_opencc
 from scripts.front_matter import FRONT_MATTER
-from scripts.glossary import Glossary, load_glossary
-from scripts.inline_rules import MarkerError, shield_rules
-from scripts.markdown_protect import Shield, shield_fences, shield_inline
-from scripts.opencc_engine import medical_opencc
 from scripts.problems import ContentError
 
 # Mainland quotation marks ↔ Taiwan corner brackets.
@@ -58,7 +58,7 @@ def label_converter() -> Callable[[str, str], str]:
     converted once per version of them: looking them up costs more than the cached conversion.
     """
     glossary = load_glossary()
-    return partial(_label, glossary=glossary, rules=load_context_rules(glossary=glossary))
+    return partial(_label, glossary=glossary, rules=load_context_rules())
 
 
 @lru_cache(maxsize=32768)
@@ -79,7 +79,7 @@ def _convert_shielded(text: str, target: str, source: str | None, shield: Shield
         return text
     glossary = load_glossary()
     if rules is None:
-        rules = load_context_rules(glossary=glossary)
+        rules = load_context_rules()
     text = rules.shield(text, target, shield)
     if len(text) < 200:  # labels and titles repeat on every page: convert each once
         return _convert_short(text, target, glossary)
@@ -146,8 +146,8 @@ def convert_markdown(text: str, target: str, source: str | None = None, *,
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m scripts.convert", description=__doc__.split(
-        "\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts.conversion.convert",
+                                     description=__doc__.split("\n")[0])
     parser.add_argument("--to", required=True, choices=LANGUAGES, help="target script")
     parser.add_argument("--from", dest="source", choices=LANGUAGES,
                         help="script of the input (only inline rules are resolved when equal)")

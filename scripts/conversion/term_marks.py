@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import opencc
 
-from scripts.opencc_engine import (
+from scripts.conversion.opencc_engine import (
     cache_folder,
     compiled_dictionary,
     dictionary_node,

@@ -1,4 +1,4 @@
-"""Validate all content and data: `python -m scripts.check` exits non-zero listing every problem.
+"""Validate all content and data: `python -m scripts.checks` exits non-zero listing every problem.
 
 Checks the glossary (structure and OpenCC consistency), the context rules (each against its
 example and counterexample), every page's front matter (including case reports against their
@@ -13,14 +13,15 @@ import tempfile
 from pathlib import Path
 
 from scripts import LANGUAGES
-from scripts.context_rules import CONTEXT_RULES_PATH, parse_context_rules
-from scripts.convert import convert_markdown
-from scripts.glossary import GLOSSARY_PATH, parse_glossary
-from scripts.glossary_checks import opencc_problems
-from scripts.inline_rules import RULE, MarkerError
+from scripts.checks.context_rules import behaviour_problems
+from scripts.checks.glossary import opencc_problems
+from scripts.checks.vocabulary import vocabulary_problems
+from scripts.conversion.context_rules import CONTEXT_RULES_PATH, parse_context_rules
+from scripts.conversion.convert import convert_markdown
+from scripts.conversion.glossary import GLOSSARY_PATH, parse_glossary
+from scripts.conversion.inline_rules import RULE, MarkerError
+from scripts.pages.staging import PAGE_NAME, stage
 from scripts.problems import Problem
-from scripts.staging import PAGE_NAME, stage
-from scripts.vocabulary_check import vocabulary_problems
 
 
 def glossary_problems(path: Path = GLOSSARY_PATH) -> list[Problem]:
@@ -30,8 +31,10 @@ def glossary_problems(path: Path = GLOSSARY_PATH) -> list[Problem]:
 
 
 def context_rule_problems(path: Path = CONTEXT_RULES_PATH) -> list[Problem]:
-    """Everything wrong with the context-rules file (rows checked against their examples)."""
-    return parse_context_rules(path)[1]
+    """Everything wrong with the context-rules file: structure first, then (when every row is
+    well formed) each rule against its example and counterexample."""
+    rules, problems = parse_context_rules(path)
+    return problems or behaviour_problems(rules)
 
 
 def page_vocabulary_problems(docs_dir: Path, shown_prefix: str = "docs") -> list[Problem]:
@@ -78,14 +81,14 @@ def run_checks(docs_dir: Path, glossary_path: Path = GLOSSARY_PATH,
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m scripts.check", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m scripts.checks", description=__doc__)
     parser.add_argument("--docs", default="docs", help="content folder (default: docs)")
     args = parser.parse_args(argv)
     problems = run_checks(Path(args.docs))
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
-        print(f"\n{len(problems)} problem(s). Fix them and run `python -m scripts.check` again.",
+        print(f"\n{len(problems)} problem(s). Fix them and run `python -m scripts.checks` again.",
               file=sys.stderr)
         return 1
     print("All content and data checks passed.")

@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from scripts import DATA
+
 if TYPE_CHECKING:
     from scripts.directives import DirectiveContext
 
-DATA_FILE = Path(__file__).resolve().parent / "data" / "clinical_studies.yml"
+DATA_FILE = DATA / "clinical_studies.yml"
 
 # design key -> label shown to readers
 DESIGN_LABELS: dict[str, str] = {

@@ -9,9 +9,9 @@ from functools import lru_cache
 
 import opencc
 
-from scripts.glossary import Glossary, load_glossary, other_script
-from scripts.inline_rules import shield_rules
-from scripts.markdown_protect import Shield, shield_fences, shield_inline
+from scripts.conversion.glossary import Glossary, load_glossary, other_script
+from scripts.conversion.inline_rules import shield_rules
+from scripts.conversion.markdown_protect import Shield, shield_fences, shield_inline
 from scripts.problems import Problem
 
 

@@ -6,15 +6,14 @@ import datetime as dt
 from collections.abc import Callable
 from functools import lru_cache
 from html import escape
-from pathlib import Path
 from typing import Any
 
 import markdown
 import yaml
 
+from scripts import DATA
 from scripts.front_matter import evidence_types
 
-DATA = Path(__file__).parent / "data"
 Convert = Callable[[str, str], str]
 
 

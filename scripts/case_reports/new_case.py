@@ -1,7 +1,8 @@
-"""Scaffold a new case-report page: `python -m scripts.new_case` (interactive) or with flags.
+"""Scaffold a new case-report page, interactively or with flags:
+`python -m scripts.case_reports.new_case`.
 
 Writes docs/case-reports/SLUG.zh-Hant.md (or .zh-Hans.md) with every schema field present.
-Unknown values are `TODO` placeholders, which `python -m scripts.check` reports until filled.
+Unknown values are `TODO` placeholders, which `python -m scripts.checks` reports until filled.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ BODY = {
 TEMPLATE = """\
 ---
 # Case report: every field is required. Replace each TODO; see docs/editors/guide.zh-Hant.md
-# and scripts/data/case-report.example.yml. Check with: python -m scripts.check
+# and scripts/data/case-report.example.yml. Check with: python -m scripts.checks
 title: {title}
 description: {todo}
 reviewed: {today}
@@ -190,7 +191,8 @@ def create_case(values: dict[str, str | None], docs_dir: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m scripts.new_case", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m scripts.case_reports.new_case",
+                                     description=__doc__)
     parser.add_argument("--slug")
     parser.add_argument("--title")
     parser.add_argument("--author", help="first author, e.g. 'Kim JS'")
@@ -222,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 1
     print(f"Wrote {target}")
-    print("Next: replace every TODO, then check:  python -m scripts.check")
+    print("Next: replace every TODO, then check:  python -m scripts.checks")
     print(f"Preview:  make serve  →  http://127.0.0.1:8000/case-reports/{values['slug']}/")
     if values["script"] == "zh-Hans":
         print(f"(Simplified page: http://127.0.0.1:8000/zh-Hans/case-reports/{values['slug']}/)")

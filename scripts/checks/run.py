@@ -20,6 +20,7 @@ from scripts.conversion.context_rules import CONTEXT_RULES_PATH, parse_context_r
 from scripts.conversion.convert import convert_markdown
 from scripts.conversion.glossary import GLOSSARY_PATH, parse_glossary
 from scripts.conversion.inline_rules import RULE, MarkerError
+from scripts.conversion.region_blocks import select_regions
 from scripts.pages.staging import PAGE_NAME, stage
 from scripts.problems import Problem
 
@@ -50,7 +51,11 @@ def page_vocabulary_problems(docs_dir: Path, shown_prefix: str = "docs") -> list
         except (OSError, UnicodeDecodeError):
             continue  # reported by staging
         lang = name.group("lang")
-        problems += vocabulary_problems(text, lang, shown)
+        try:
+            own = select_regions(text, lang)
+        except MarkerError:
+            continue  # reported by staging
+        problems += vocabulary_problems(own, lang, shown)
         for target in LANGUAGES:
             counterpart = path.with_name(path.name.replace(f".{lang}.md", f".{target}.md"))
             if target == lang or counterpart.exists():

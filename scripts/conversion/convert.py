@@ -21,6 +21,8 @@ from scripts.conversion.glossary import Glossary, load_glossary
 from scripts.conversion.inline_rules import MarkerError, shield_rules
 from scripts.conversion.markdown_protect import Shield, shield_fences, shield_inline
 from scripts.conversion.opencc_engine import medical_opencc
+from scripts.conversion.region_blocks import MARK as REGION_MARK
+from scripts.conversion.region_blocks import select_regions
 from scripts.front_matter import FRONT_MATTER
 from scripts.problems import ContentError
 
@@ -121,10 +123,11 @@ def convert_markdown(text: str, target: str, source: str | None = None, *,
     Code, URLs, link targets, HTML tags and attributes, front-matter keys and heading anchors
     pass through untouched; inline rules `-{…}-` are resolved for `target`; then the context
     rules (`scripts/data/context_rules.tsv`, or `rules` when given) decide their words. When
-    `source` equals `target` only the inline rules are resolved. Raises MarkerError (with the
-    line) for a malformed rule.
+    `source` equals `target` only the inline rules and region blocks are resolved. Region
+    blocks (`scripts.conversion.region_blocks`) of `target` pass as written, the other
+    region's are left out. Raises MarkerError (with the line) for a malformed rule or block.
     """
-    if source == target and "-{" not in text:
+    if source == target and "-{" not in text and REGION_MARK not in text:
         return text  # nothing to resolve: the page is already in its own script
     head, body, offset = "", text, 0
     front = FRONT_MATTER.match(text)
@@ -138,6 +141,7 @@ def convert_markdown(text: str, target: str, source: str | None = None, *,
         offset = text.count("\n", 0, front.end())
     shield = Shield()
     try:
+        body = select_regions(body, target, shield)
         shielded = shield_rules(shield_inline(shield_fences(body, shield), shield), target, shield)
     except MarkerError as error:
         raise error.shifted(offset) from None

@@ -19,6 +19,7 @@ from pathlib import Path
 from scripts import LANGUAGES
 from scripts.conversion.convert import MarkerError, convert_markdown
 from scripts.conversion.glossary import GLOSSARY_PATH, other_script
+from scripts.conversion.region_blocks import region_problems
 from scripts.front_matter import page_problems, split_front_matter
 from scripts.pages.defaults import folder_defaults, with_defaults
 from scripts.problems import Problem
@@ -83,7 +84,7 @@ def check_page(text: str, rel: str, docs_dir: Path, shown: str) -> list[Problem]
     if parsed is None:
         return problems
     meta = with_defaults(parsed.meta, docs_dir, rel)
-    problems = page_problems(meta, shown, parsed.field_lines)
+    problems = page_problems(meta, shown, parsed.field_lines) + region_problems(text, shown)
     if meta.get("kind") == "case-report":
         from scripts.case_reports.validate import problems_in_case
 

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from scripts import LANGUAGES
 from scripts.checks.context_rules import behaviour_problems
-from scripts.checks.glossary import opencc_problems
+from scripts.checks.glossary import opencc_problems, source_report
 from scripts.checks.vocabulary import vocabulary_problems
 from scripts.conversion.context_rules import CONTEXT_RULES_PATH, parse_context_rules
 from scripts.conversion.convert import convert_markdown
-from scripts.conversion.glossary import GLOSSARY_PATH, parse_glossary
+from scripts.conversion.glossary import GLOSSARY_PATH, load_glossary, parse_glossary
 from scripts.conversion.inline_rules import RULE, MarkerError
 from scripts.conversion.region_blocks import select_regions
 from scripts.pages.staging import PAGE_NAME, stage
@@ -96,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{len(problems)} problem(s). Fix them and run `python -m scripts.checks` again.",
               file=sys.stderr)
         return 1
+    print(source_report(load_glossary()))
     print("All content and data checks passed.")
     return 0
 

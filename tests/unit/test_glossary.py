@@ -95,3 +95,20 @@ def test_read_only_forms_are_read_but_never_written(tmp_path) -> None:
     path.write_text(f"{header}\n{only_read}\n", encoding="utf-8")
     _, problems = parse_glossary(path)
     assert any("no zh_Hans form" in p.message for p in problems)
+
+
+def test_source_classes_of_real_rows_and_the_report() -> None:
+    from scripts.checks.glossary import source_class, source_report, source_shares
+    from scripts.conversion.glossary import load_glossary
+
+    assert source_class("https://epaper.ntuh.gov.tw/x") == "published"
+    assert source_class("second review 2026-12-06 (reviewer 1): TW 仿單 usage") == "second review"
+    assert source_class("memory; second review 2026-12-06 unsure: x") == "memory only"
+    assert source_class("memory") == "memory only"
+    assert source_class("conversion-review 2026-11-22") == "project review"
+    glossary = load_glossary()
+    shares = source_shares(glossary)
+    assert sum(shares.values()) == len(list(glossary))
+    # Every row is vouched for except those a reviewer could not confirm (listed in the file).
+    assert shares["memory only"] <= 12
+    assert "memory only" in source_report(glossary) and "%" in source_report(glossary)

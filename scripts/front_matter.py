@@ -14,7 +14,9 @@ import yaml
 from scripts.problems import Problem
 
 DATA = Path(__file__).parent / "data"
-KINDS = ("article", "case-report", "tool")
+KINDS = ("article", "case-report", "tool", "editorial")  # editorial: pages for editors
+MAX_REVIEW_INTERVAL_YEARS = 3  # NHS / MedlinePlus practice: no page goes unreviewed longer
+DUE_WITHIN_DAYS = 90  # `make check` warns this long before a page's next review
 # Groups: the opening line, the YAML, the closing line (the converter keeps both lines as they are).
 FRONT_MATTER = re.compile(r"\A(---[ \t]*\n)(.*?)(^---[ \t]*(?:\n|\Z))", re.DOTALL | re.MULTILINE)
 URL = re.compile(r"^https?://\S+$")
@@ -64,8 +66,47 @@ def split_front_matter(text: str, path: str) -> tuple[Parsed | None, list[Proble
     return Parsed(meta, text[match.end():], body_line, field_lines), []
 
 
-def page_problems(meta: dict[str, Any], path: str, field_lines: dict[str, int]) -> list[Problem]:
-    """Check the fields every content page needs: kind, title, description, reviewed, sources."""
+def latest_next_review(reviewed: dt.date) -> dt.date:
+    """The last date the next review may be set to: MAX_REVIEW_INTERVAL_YEARS after `reviewed`."""
+    try:
+        return reviewed.replace(year=reviewed.year + MAX_REVIEW_INTERVAL_YEARS)
+    except ValueError:  # reviewed on 29 February
+        return reviewed.replace(year=reviewed.year + MAX_REVIEW_INTERVAL_YEARS, day=28)
+
+
+def _next_review_problems(reviewed: dt.date, next_review: Any, today: dt.date
+                          ) -> list[tuple[str, str]]:
+    if not isinstance(next_review, dt.date):
+        return [(f"next_review is {next_review!r}", "add 'next_review:' with the date the page "
+                 f"is due for review, at most {MAX_REVIEW_INTERVAL_YEARS} years after 'reviewed'")]
+    if next_review <= reviewed:
+        return [(f"next_review {next_review} is not after reviewed {reviewed}",
+                 "set the date of the next review, after the last one")]
+    if next_review > latest_next_review(reviewed):
+        return [(f"next_review {next_review} is more than {MAX_REVIEW_INTERVAL_YEARS} years after "
+                 f"reviewed {reviewed}", f"set it no later than {latest_next_review(reviewed)}")]
+    if next_review < today:
+        return [(f"the page is overdue for review: next_review was {next_review}",
+                 "check the page against its sources again, then set reviewed to today and "
+                 "next_review to the next date")]
+    return []
+
+
+def review_due(meta: dict[str, Any], today: dt.date | None = None) -> dt.date | None:
+    """The page's next_review date when it falls within DUE_WITHIN_DAYS (a warning, not an
+    error: the page is still in date), else None."""
+    today = today or dt.date.today()
+    next_review = meta.get("next_review")
+    if isinstance(next_review, dt.date) and \
+            today <= next_review <= today + dt.timedelta(days=DUE_WITHIN_DAYS):
+        return next_review
+    return None
+
+
+def page_problems(meta: dict[str, Any], path: str, field_lines: dict[str, int],
+                  today: dt.date | None = None) -> list[Problem]:
+    """Check the fields every content page needs: kind, title, description, reviewed,
+    next_review (after reviewed, within the interval, not past), sources."""
     problems: list[Problem] = []
 
     def add(field: str, message: str, hint: str) -> None:
@@ -79,11 +120,15 @@ def page_problems(meta: dict[str, Any], path: str, field_lines: dict[str, int]) 
         value = meta.get(field)
         if not isinstance(value, str) or not value.strip():
             add(field, f"missing or empty {field}", f"add '{field}: …' to the front matter")
+    today = today or dt.date.today()
     reviewed = meta.get("reviewed")
     if not isinstance(reviewed, dt.date):
         add("reviewed", f"reviewed is {reviewed!r}", "expected a date like 2026-11-21")
-    elif reviewed > dt.date.today():
+    elif reviewed > today:
         add("reviewed", f"reviewed date {reviewed} is in the future", "use the date of review")
+    else:
+        for message, hint in _next_review_problems(reviewed, meta.get("next_review"), today):
+            add("next_review", message, hint)
     sources = meta.get("sources")
     if not isinstance(sources, list) or not sources:
         add("sources", "no sources", "list at least one source with title, url and evidence")

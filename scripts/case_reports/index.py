@@ -17,6 +17,7 @@ from scripts.case_reports.labels import (
     OUTCOME_DIRECTIONS,
     PUBLICATION_TYPES,
     ROUTES,
+    VERIFICATION,
 )
 from scripts.case_reports.labs import load_labs
 from scripts.directives import DirectiveContext, PageInfo
@@ -124,6 +125,7 @@ def render_case_index(ctx: DirectiveContext) -> str:
     columns = [
         ("title", "病例"), ("year", "年份"), ("condition", "病情"), ("cell-type", "細胞種類"),
         ("route", "給予途徑"), ("publication-type", "文獻類型"), ("outcome", "結果方向"),
+        ("verification", "本站核對"),
     ]
     head = "".join(
         f'<th scope="col" aria-sort="none"><button type="button" data-sort="{key}">'
@@ -160,11 +162,15 @@ def _row(ctx: DirectiveContext, page: PageInfo) -> str:
     for key, _label, _get, table in FILTERS[:4]:
         cells.append(f"<td>{escape(_code_label(ctx, table, values[key]))}</td>")
     cells.append(f"<td>{escape(ctx.t(OUTCOME_DIRECTIONS[direction]) + note)}</td>")
+    checked = (meta.get("verification") or {}).get("checked_against")
+    cells.append(f"<td>{escape(ctx.t(VERIFICATION[checked]) if checked in VERIFICATION else '')}"
+                 "</td>")
     return f'<tr{attributes} data-outcome="{direction}">{"".join(cells)}</tr>'
 
 
 def render_newest_cases(ctx: DirectiveContext) -> str:
-    """Markdown list of links to the 5 most recently reviewed case reports."""
+    """Markdown list of links to the 5 most recently reviewed case reports, newest review first
+    (publication year breaks ties), each with its review date."""
     def reviewed(page: PageInfo) -> dt.date:
         value = page.meta.get("reviewed")
         if isinstance(value, dt.datetime):  # datetime and date do not compare with each other
@@ -174,8 +180,9 @@ def render_newest_cases(ctx: DirectiveContext) -> str:
     newest = sorted(case_pages(ctx), key=lambda p: (reviewed(p), _year(p.meta)), reverse=True)[:5]
     if not newest:
         return ctx.t("目前還沒有病例報告。")
+    label = ctx.t("審閱")
     return "\n".join(
         f"- [{page.meta.get('title', page.src)}]({ctx.link_to(page.src)})"
-        f"（{_year(page.meta) or ''}）"
+        f"（{_year(page.meta) or ''}；{label} {reviewed(page).isoformat()}）"
         for page in newest
     )

@@ -37,6 +37,13 @@ PUBLICATION_TYPES = {
     "trial": "臨床試驗",
     "review": "文獻回顧",
 }
+# What the page was checked against (verification.checked_against), as the card and index say it.
+VERIFICATION = {
+    "full-text": "已對照全文",
+    "abstract": "只對照摘要（未讀全文）",
+    "secondary": "未取得原文，依二手資料整理",
+}
+PEER_REVIEW = {True: "是（期刊論文）", False: "否（非同儕審查出版品）", "unknown": "不明"}
 SEXES = {"male": "男性", "female": "女性", "not-reported": "未說明"}
 DOSE_UNITS = {
     "cells/kg": "個細胞／每公斤體重",

@@ -45,7 +45,9 @@ TEMPLATE = """\
 title: {title}
 description: {todo}
 reviewed: {today}
+next_review: {next_review}           # at most 3 years after reviewed; 1 year is the site's rule
 publication_type: case-report      # case-report | case-series | trial | review
+harm_report: false                 # true if the publication reports harm from the treatment
 citation:
   authors: {authors}
   year: {year}
@@ -53,7 +55,8 @@ citation:
   doi: {doi}                       # 10.xxxx/... without https://doi.org/ (or null)
   pmid: {pmid}                     # digits only (or null); give a DOI, a PMID or both
   url: {url}
-  peer_reviewed: {todo}            # true | false
+  peer_reviewed: {todo}            # true | false | unknown
+  peer_review_note: null           # why it is unknown, if it is
 patient:
   age: {todo}                      # whole number, or null if not reported
   sex: not-reported                # male | female | not-reported
@@ -84,6 +87,9 @@ outcome_direction: null            # improved | worsened | unchanged | unclear, 
 evidence_level: case-report        # case-report | case-series | single-arm | cohort | rct | ...
 funding_and_conflicts: {todo}      # or 未說明 / 未说明
 editor_note: {todo}
+verification:
+  checked_against: {todo}          # full-text | abstract | secondary
+  note: null                       # what was and was not available
 unverified: []                     # field paths not checked in the primary source
 sources:
   - title: {todo}
@@ -97,6 +103,14 @@ sources:
 def _yaml(value: str) -> str:
     """A YAML scalar for editor text: JSON strings are valid YAML and need no other escaping."""
     return json.dumps(value, ensure_ascii=False)
+
+
+def next_year(day: dt.date) -> dt.date:
+    """The same date a year later (28 February for 29 February): the site's review interval."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
 
 
 def render_scaffold(values: dict[str, str | None], today: dt.date | None = None) -> str:
@@ -113,7 +127,8 @@ def render_scaffold(values: dict[str, str | None], today: dt.date | None = None)
     return TEMPLATE.format(
         title=_yaml(values.get("title") or TODO),
         todo=TODO,
-        today=(today or dt.date.today()).isoformat(),
+        today=(today := today or dt.date.today()).isoformat(),
+        next_review=next_year(today).isoformat(),
         authors=_yaml(f"{author}, et al." if author else TODO),
         year=year if year and year.isdigit() else TODO,
         doi=_yaml(doi) if doi else ("null" if pmid else TODO),

@@ -15,9 +15,11 @@ from scripts.case_reports.labels import (
     CONDITIONS,
     DOSE_UNITS,
     ORIGINS,
+    PEER_REVIEW,
     PUBLICATION_TYPES,
     ROUTES,
     SEXES,
+    VERIFICATION,
     field_name,
 )
 from scripts.case_reports.labs import Lab, load_labs
@@ -70,6 +72,17 @@ def _section(ctx: DirectiveContext, heading_zh_hant: str, anchor: str, content: 
     return f"## {ctx.t(heading_zh_hant)} {{#{anchor}}}\n\n{content}"
 
 
+def _peer_review_text(citation: dict[str, Any], ctx: DirectiveContext) -> str:
+    text = ctx.t(PEER_REVIEW[citation["peer_reviewed"]])
+    note = citation.get("peer_review_note")
+    return f"{text}：{note}" if note else text
+
+
+def _verification_text(verification: dict[str, Any], ctx: DirectiveContext) -> str:
+    text = ctx.t(VERIFICATION[verification["checked_against"]])
+    return f"{text}。{verification['note']}" if verification.get("note") else text
+
+
 def _card(meta: dict[str, Any], ctx: DirectiveContext, unverified: set[str]) -> str:
     """The at-a-glance card: a definition list of the key facts."""
     t = ctx.t
@@ -91,8 +104,8 @@ def _card(meta: dict[str, Any], ctx: DirectiveContext, unverified: set[str]) -> 
         ("劑量", "intervention.dose", _dose_text(intervention, ctx)),
         ("給予途徑", "intervention.route", t(ROUTES[intervention["route"]])),
         ("文獻類型", "publication_type", t(PUBLICATION_TYPES[meta["publication_type"]])),
-        ("同儕審查", "citation.peer_reviewed",
-         t("是（期刊論文）") if citation["peer_reviewed"] else t("否（非同儕審查出版品）")),
+        ("同儕審查", "citation.peer_reviewed", _peer_review_text(citation, ctx)),
+        ("本站核對", "verification", _verification_text(meta["verification"], ctx)),
         ("證據等級", "evidence_level", _evidence_label(meta["evidence_level"], ctx)),
         ("追蹤時間", "follow_up", meta.get("follow_up") or t("未說明")),
     ]
@@ -227,7 +240,8 @@ def citation_markdown(citation: dict[str, Any], ctx: DirectiveContext) -> str:
     if citation.get("pmid"):
         pmid = citation["pmid"]
         links.append(f"PMID: [{pmid}](https://pubmed.ncbi.nlm.nih.gov/{pmid}/)")
-    review = "" if citation["peer_reviewed"] else f"（{ctx.t('非同儕審查出版品')}）"
+    review = {True: "", False: f"（{ctx.t('非同儕審查出版品')}）",
+              "unknown": f"（{ctx.t('是否經同儕審查不明')}）"}[citation["peer_reviewed"]]
     return (
         f"{escape(citation['authors'])} ({citation['year']}). {escape(citation['source'])}"
         f"{review}. " + " · ".join(links)

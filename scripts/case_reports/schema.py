@@ -78,8 +78,19 @@ class Citation(_Strict):
     """PubMed ID, digits only, e.g. "35958462". Give a DOI, a PMID or both."""
     url: str
     """Link to the primary source: https://doi.org/… or https://pubmed.ncbi.nlm.nih.gov/…/."""
-    peer_reviewed: StrictBool
-    """true for a peer-reviewed journal; false for a book chapter, preprint or abstract."""
+    peer_reviewed: Literal[True, False, "unknown"]
+    """true for a peer-reviewed journal; false for a book chapter, preprint or abstract;
+    "unknown" when the journal's review process could not be established."""
+    peer_review_note: Text | None = None
+    """Why peer review is uncertain, in the page's script, e.g. "非腎臟科期刊，審查方式不明"."""
+
+    @field_validator("peer_reviewed", mode="before")
+    @classmethod
+    def _peer_reviewed_strict(cls, value: Any) -> Any:
+        # A Literal accepts 1 for True; YAML `yes`, "true" or 1 is a typo here, not an answer.
+        if isinstance(value, bool) or value == "unknown":
+            return value
+        raise ValueError(f"{value!r} is not true, false or unknown")
 
     @field_validator("year")
     @classmethod
@@ -226,6 +237,16 @@ class Source(BaseModel):
     evidence: Text
 
 
+class Verification(_Strict):
+    """How far the page's facts were checked against the publication itself."""
+
+    checked_against: Literal["full-text", "abstract", "secondary"]
+    """full-text: the whole paper was read; abstract: only the abstract (PubMed); secondary:
+    neither, only reports about it (fields taken from them belong in `unverified`)."""
+    note: Text | None = None
+    """What was and was not available, in the page's script, e.g. "全文需付費，只核對摘要"."""
+
+
 class CaseReport(_Strict):
     """Front matter of one case-report page (docs/case-reports/*.md)."""
 
@@ -260,6 +281,13 @@ class CaseReport(_Strict):
     """Funding and the authors' commercial interests, or "未說明" if the source does not say."""
     reviewed: date
     """Date an editor last checked this page against the primary source (not in the future)."""
+    next_review: date
+    """Date the page is due for its next review: after `reviewed`, at most 3 years later."""
+    verification: Verification
+    """What this page was checked against: the full text, only the abstract, or only secondary
+    sources, shown on the page and in the case index."""
+    harm_report: StrictBool = False
+    """true when the publication reports harm from a treatment (its disclaimer says so)."""
     editor_note: Text
     """Limitations in plain words: what this case cannot show."""
     unverified: list[str]

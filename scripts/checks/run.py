@@ -8,6 +8,7 @@ schema), conversion markers, and the vocabulary of both scripts.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import tempfile
 from pathlib import Path
@@ -21,6 +22,7 @@ from scripts.conversion.convert import convert_markdown
 from scripts.conversion.glossary import GLOSSARY_PATH, load_glossary, parse_glossary
 from scripts.conversion.inline_rules import RULE, MarkerError
 from scripts.conversion.region_blocks import select_regions
+from scripts.front_matter import review_due, split_front_matter
 from scripts.pages.staging import PAGE_NAME, stage
 from scripts.problems import Problem
 
@@ -70,6 +72,25 @@ def page_vocabulary_problems(docs_dir: Path, shown_prefix: str = "docs") -> list
     return problems
 
 
+def review_warnings(docs_dir: Path, today: dt.date | None = None,
+                    shown_prefix: str = "docs") -> list[str]:
+    """Pages whose next review falls within DUE_WITHIN_DAYS: a warning, not a failure (an
+    overdue page is a problem from `page_problems` and fails the build)."""
+    warnings = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        try:
+            parsed, _ = split_front_matter(path.read_text(encoding="utf-8"), str(path))
+        except (OSError, UnicodeDecodeError):
+            continue  # reported by staging
+        due = review_due(parsed.meta, today) if parsed else None
+        if due:
+            line = parsed.field_lines.get("next_review")
+            shown = f"{shown_prefix}/{path.relative_to(docs_dir).as_posix()}"
+            warnings.append(f"warning: {shown}:{line} [next_review]: due for review on {due}; "
+                            "check it against its sources and set new dates")
+    return warnings
+
+
 def run_checks(docs_dir: Path, glossary_path: Path = GLOSSARY_PATH,
                context_rules_path: Path = CONTEXT_RULES_PATH) -> list[Problem]:
     """All problems in the glossary, the context rules and the content under `docs_dir`."""
@@ -90,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", default="docs", help="content folder (default: docs)")
     args = parser.parse_args(argv)
     problems = run_checks(Path(args.docs))
+    for warning in review_warnings(Path(args.docs), shown_prefix=Path(args.docs).name):
+        print(warning, file=sys.stderr)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

@@ -12,7 +12,7 @@ from scripts.conversion.convert import label_converter
 from scripts.directives import DirectiveContext, PageInfo, UnknownDirective, expand_directives
 from scripts.front_matter import split_front_matter
 from scripts.pages.defaults import with_defaults
-from scripts.pages.furniture import dress_page
+from scripts.pages.furniture import dress_page, report_error_url
 from scripts.pages.html_stash import restore_html_blocks, stash_html_blocks
 from scripts.pages.site_config import alternate_urls
 from scripts.pages.staging import editor_path, source_dir_for
@@ -54,12 +54,18 @@ def page_context(page: Any, config: Any, files: Any) -> DirectiveContext:
     lang = getattr(page.file, "locale", None) or config.theme["language"]
     page.meta.update(with_defaults(page.meta, docs_dir, page.file.src_uri))
     page.meta["shenzhi_editor_file"] = editor_path(page.file.src_uri, source_dir_for(docs_dir))
+    convert = label_converter()
     if config.site_url:
         page.meta["shenzhi_alternates"] = alternate_urls(page.url, config.site_url)
+        issues_url = (config.extra or {}).get("issues_url")
+        if issues_url:
+            page.meta["shenzhi_report_url"] = report_error_url(
+                issues_url, config.site_url.rstrip("/") + "/" + page.url,
+                str(page.meta.get("title", "")), lang, convert)
     return DirectiveContext(
         lang=lang,
         page_src=normalized_src(page.file.src_uri),
-        convert=label_converter(),
+        convert=convert,
         page_loader=lambda: _language_pages(files, docs_dir, lang),
     )
 

@@ -11,6 +11,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from scripts.case_reports.schema import CaseReport, _model_of
 from scripts.case_reports.validate import problems_in_case
 from scripts.problems import Problem
 
@@ -102,14 +103,30 @@ def test_mutating_one_field_of_a_valid_case_never_raises(path: tuple[Any, ...], 
         }
 
 
+def is_required(path: tuple[Any, ...]) -> bool:
+    """Whether the schema field at `path` has no default (list indexes skipped)."""
+    model: Any = CaseReport
+    info = None
+    for part in path:
+        if isinstance(part, int):
+            continue
+        info = model.model_fields[part]
+        model = _model_of(info.annotation)
+    return info is not None and info.is_required()
+
+
+def test_required_fields_are_read_from_the_schema() -> None:
+    assert is_required(("citation", "url")) and is_required(("verification", "checked_against"))
+    assert not is_required(("citation", "doi")) and not is_required(("harm_report",))
+
+
 @settings(max_examples=200)
 @given(st.sampled_from([p for p in ALL_PATHS if isinstance(p[-1], str)]))
 def test_deleting_a_required_key_is_reported(path: tuple[Any, ...]) -> None:
     found = problems_in_case(replaced(path, None, delete=True), "docs/case-reports/x.zh-Hans.md",
                              glossary_terms=TERMS)
     check(found)
-    optional = {"doi", "pmid", "outcome_direction"}
-    if path[-1] not in optional:
+    if is_required(path):
         dotted = ".".join(str(p) for p in path)
         assert any(p.field == dotted for p in found), [str(p) for p in found]
 

@@ -171,7 +171,7 @@ def test_index_table_rows_filters_and_sort_buttons() -> None:
     assert 'href="a-2017/"' in html
     for key in ("condition", "cell-type", "route", "publication-type", "year"):
         assert f'<label for="case-filter-{key}">' in html and f'id="case-filter-{key}"' in html
-    assert html.count('aria-sort="none"><button type="button"') == 7
+    assert html.count('aria-sort="none"><button type="button"') == 8
     assert "病例系列" in html and "臍帶" not in html  # only values present become options
 
 

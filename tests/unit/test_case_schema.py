@@ -74,9 +74,10 @@ def test_suzuki_is_cd34_not_msc_and_marks_seed_facts_unverified() -> None:
     assert meta["measurements"][0]["points"][-1]["value"] == 2.96
 
 
-def test_wang_is_not_peer_reviewed_and_allela_is_not_a_case() -> None:
+def test_wang_peer_review_is_unknown_and_allela_is_not_a_case() -> None:
     meta, _, _ = read_front_matter((CASES_DIR / "wang-2024.zh-Hant.md").read_text("utf-8"))
-    assert meta["citation"]["peer_reviewed"] is False
+    assert meta["citation"]["peer_reviewed"] == "unknown"
+    assert "腎臟科期刊" in meta["citation"]["peer_review_note"]
     assert not any("allela" in p.name for p in case_files())
 
 
@@ -110,7 +111,10 @@ BAD_INPUTS = [
     ("citation.doi", "https://doi.org/10.1002/x", "citation.doi", "not a DOI"),
     ("citation.pmid", "PMC123", "citation.pmid", "PubMed ID"),
     ("citation.url", "https://example.com/paper", "citation.url", "doi.org"),
-    ("citation.peer_reviewed", "yes", "citation.peer_reviewed", "true or false"),
+    ("citation.peer_reviewed", "yes", "citation.peer_reviewed", "true, false or unknown"),
+    ("citation.peer_reviewed", 1, "citation.peer_reviewed", "true, false or unknown"),
+    ("verification.checked_against", "pdf", "verification.checked_against", "expected one of"),
+    ("next_review", "soon", "next_review", "YYYY-MM-DD"),
     ("measurements.0.unit", "mg/L", "measurements.0.unit", "not allowed"),
     ("measurements.0.lab", "creatine", "measurements.0.lab", "glossary"),
     ("measurements.0.points.0.value", "high", "measurements.0.points.0.value", "number"),

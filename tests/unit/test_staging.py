@@ -12,6 +12,7 @@ PAGE = """---
 title: {title}
 description: 说明
 reviewed: 2026-01-01
+next_review: 2027-01-01
 sources:
   - title: Example
     url: https://doi.org/10.1000/x
@@ -91,7 +92,7 @@ def test_source_and_staging_paths_round_trip(docs: Path) -> None:
          "docs/latin1.zh-Hant.md:5: not UTF-8 text"),
         ("nosuffix.md", "x", "docs/nosuffix.md: page name has no script suffix"),
         ("marker.zh-Hans.md", PAGE.format(title="x", body="a\n-{zh-Hans:b}-"),
-         "docs/marker.zh-Hans.md:11: -{zh-Hans:b}- has no zh-Hant text"),
+         "docs/marker.zh-Hans.md:12: -{zh-Hans:b}- has no zh-Hant text"),
         ("future.zh-Hant.md", PAGE.format(title="x", body="y").replace("2026-01-01", "2999-01-01"),
          "docs/future.zh-Hant.md:4 [reviewed]: reviewed date 2999-01-01 is in the future"),
         ("nosource.zh-Hant.md", "---\ntitle: x\ndescription: y\nreviewed: 2026-01-01\n---\n",

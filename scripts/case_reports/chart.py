@@ -24,6 +24,12 @@ class ChartPoint:
     time: str
     day: int
     value: float
+    written: str | None = None  # the value as the page writes it ("3.0"), if known
+
+    @property
+    def shown(self) -> str:
+        """The value as printed on the page."""
+        return self.written or format_number(self.value)
 
 
 def format_number(value: float) -> str:
@@ -114,12 +120,12 @@ def render_lab_chart(
         coords = " ".join(f"{x(p.day):.1f},{y(p.value):.1f}" for p in points)
         parts.append(f'<polyline class="case-chart-line" points="{coords}"/>')
     for p in points:
-        label = f"{p.time}：{format_number(p.value)} {unit}"
+        label = f"{p.time}：{p.shown} {unit}"
         parts.append(
             f'<circle class="case-chart-point" cx="{x(p.day):.1f}" cy="{y(p.value):.1f}" r="5">'
             f"<title>{escape(label)}</title></circle>"
             f'<text class="case-chart-value" x="{x(p.day):.1f}" y="{y(p.value) - 10:.1f}" '
-            f'text-anchor="middle">{escape(format_number(p.value))}</text>'
+            f'text-anchor="middle">{escape(p.shown)}</text>'
         )
     parts.append(
         f'<text class="case-chart-axis-label" x="{LEFT + plot_w / 2:.0f}" y="{HEIGHT - 12}" '
@@ -193,7 +199,7 @@ def _description(
     t: Callable[[str], str],
 ) -> str:
     """One sentence a screen reader can read instead of the picture."""
-    values = "；".join(f"{p.time}（第 {p.day} 天）{format_number(p.value)} {unit}" for p in points)
+    values = "；".join(f"{p.time}（第 {p.day} 天）{p.shown} {unit}" for p in points)
     text = t("數值：") + values + "。"
     if band != (None, None) and lab is not None and lab.reference is not None:
         text += t("灰色帶為參考範圍：") + t(lab.reference.label_zh_hant) + "。"

@@ -5,9 +5,12 @@ A thin view over `scripts.front_matter`, which reads every page's front matter.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from scripts.front_matter import FRONT_MATTER
+import yaml
+
+from scripts.front_matter import FRONT_MATTER, SAFE_LOADER
 from scripts.front_matter import split_front_matter as parse_page
 
 
@@ -25,3 +28,33 @@ def read_front_matter(text: str) -> tuple[Any, dict[str, int], str | None]:
     if parsed is None:
         return None, {}, problems[0].message if problems else "front matter is not valid"
     return parsed.meta, parsed.field_lines, None
+
+
+PLAIN_DECIMAL = re.compile(r"^-?\d+(?:\.\d+)?$")  # 1_000, 0x1F or 1e3 print as numbers instead
+
+
+class _WrittenNumbers(SAFE_LOADER):  # type: ignore[misc, valid-type]
+    """A YAML loader that keeps numbers as the text the editor wrote (3.0 stays "3.0")."""
+
+
+for _tag in ("tag:yaml.org,2002:float", "tag:yaml.org,2002:int"):
+    _WrittenNumbers.add_constructor(_tag, lambda loader, node: node.value)
+
+
+def written_lab_values(text: str) -> dict[tuple[int, int], str]:
+    """Each lab value as written in the page, by (measurement index, point index): the page
+    shows 3.0 mg/dL where the source says 3.0, not the 3 a number would print as."""
+    match = FRONT_MATTER.match(text)
+    try:
+        meta = yaml.load(match.group(2), Loader=_WrittenNumbers) if match else None
+    except yaml.YAMLError:
+        return {}  # the checks report it
+    written: dict[tuple[int, int], str] = {}
+    measurements = meta.get("measurements") if isinstance(meta, dict) else None
+    for i, measurement in enumerate(measurements if isinstance(measurements, list) else []):
+        points = measurement.get("points") if isinstance(measurement, dict) else None
+        for j, point in enumerate(points if isinstance(points, list) else []):
+            value = point.get("value") if isinstance(point, dict) else None
+            if isinstance(value, str) and PLAIN_DECIMAL.match(value):
+                written[(i, j)] = value
+    return written

@@ -157,18 +157,20 @@ def _lab_section(
         note = ctx.t("來源中沒有可以核對的檢驗數值，所以這裡沒有圖表。")
         return _section(ctx, "檢驗數值", "lab-values", note)
     blocks = []
+    written = meta.get("shenzhi_written_values") or {}  # set by the page builder
     slug = re.sub(r"[^a-z0-9]+", "-", ctx.page_src.lower()).strip("-")
     for index, measurement in enumerate(measurements):
         lab = labs.get(measurement["lab"])
         name = _lab_name(measurement["lab"], ctx)
-        points = [ChartPoint(str(p["time"]), p["day"], float(p["value"]))
-                  for p in measurement["points"]]
+        points = [ChartPoint(str(p["time"]), p["day"], float(p["value"]),
+                             written.get((index, j)))
+                  for j, p in enumerate(measurement["points"])]
         svg = render_lab_chart(points, measurement["unit"], lab, name, ctx.t, f"{slug}-{index}")
         caption = _band_caption(lab, ctx)
         mark = _unverified_mark(ctx, unverified, f"measurements.{index}")
         blocks.append(
             f'<figure class="case-chart-figure">\n{svg}\n<figcaption>{caption}{mark}'
-            f"</figcaption>\n</figure>\n\n{_data_table(measurement, lab, name, ctx)}"
+            f"</figcaption>\n</figure>\n\n{_data_table(points, measurement, lab, name, ctx)}"
         )
     return _section(ctx, "檢驗數值", "lab-values", "\n\n".join(blocks))
 
@@ -185,7 +187,8 @@ def _band_caption(lab: Lab | None, ctx: DirectiveContext) -> str:
 
 
 def _data_table(
-    measurement: dict[str, Any], lab: Lab | None, name: str, ctx: DirectiveContext
+    points: list[ChartPoint], measurement: dict[str, Any], lab: Lab | None, name: str,
+    ctx: DirectiveContext,
 ) -> str:
     """The chart's text alternative: every point, in both units where they apply."""
     unit = measurement["unit"]
@@ -194,10 +197,10 @@ def _data_table(
     headers += [secondary] if secondary else []
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
     rows = []
-    for point in measurement["points"]:
-        cells = [escape(str(point["time"])), str(point["day"]), format_number(point["value"])]
+    for point in points:
+        cells = [escape(point.time), str(point.day), escape(point.shown)]
         if secondary and lab:
-            other = lab.convert(point["value"], unit, secondary)
+            other = lab.convert(point.value, unit, secondary)
             cells.append("" if other is None else format_number(other))
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     caption = escape(name + ctx.t("數值表"))

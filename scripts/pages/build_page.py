@@ -74,8 +74,11 @@ def dress(markdown: str, page: Any, ctx: DirectiveContext) -> str:
     """The page's final Markdown: case-report layout, generated blocks, disclaimer, sources."""
     meta = page.meta
     if meta.get("kind") == "case-report":
+        from scripts.case_reports.frontmatter import written_lab_values
         from scripts.case_reports.render import render_case_page
 
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        meta["shenzhi_written_values"] = written_lab_values(source)
         markdown = render_case_page(meta, markdown, ctx)
     try:
         markdown = expand_directives(markdown, ctx)

@@ -208,3 +208,16 @@ def test_newest_cases_are_the_five_latest_reviewed_as_markdown_links() -> None:
     assert len(lines) == 5
     assert lines[0].startswith("- [病例 c6-2020](c6-2020.md)")
     assert "c0-2020" not in listing and "c1-2020" not in listing
+
+
+def test_lab_values_print_as_the_page_writes_them() -> None:
+    from scripts.case_reports.chart import ChartPoint
+    from scripts.case_reports.frontmatter import written_lab_values
+
+    text = ("---\ntitle: x\nmeasurements:\n  - lab: serum creatinine\n    unit: mg/dL\n"
+            "    points:\n      - {time: a, day: 0, value: 3.0}\n"
+            "      - {time: b, day: 60, value: 1.03}\n      - {time: c, day: 90, value: 1e1}\n"
+            "---\nbody\n")
+    assert written_lab_values(text) == {(0, 0): "3.0", (0, 1): "1.03"}
+    assert ChartPoint("a", 0, 3.0, "3.0").shown == "3.0"
+    assert ChartPoint("a", 0, 3.0).shown == "3"  # no written form known: the short number

@@ -19,6 +19,7 @@ DIRECTIVE = re.compile(r"^<!--\s*shenzhi:\s*([a-z0-9-]+)\s*-->[ \t]*$", re.MULTI
 # name -> "module:function"; imported lazily so a renderer's dependencies load only when used.
 RENDERERS: dict[str, str] = {
     "glossary-table": "scripts.pages.glossary_page:render_glossary_table",
+    "glossary-categories": "scripts.pages.glossary_page:render_glossary_categories",
     "kdigo-heatmap": "scripts.tools.kdigo:render_kdigo_heatmap",
     "kdigo-data": "scripts.tools.kdigo:render_kdigo_data",
     "studies-table": "scripts.pages.studies_table:render_studies_table",

@@ -1,4 +1,5 @@
-"""`mkdocs serve`: time from saving one page of the real site to the rebuilt site."""
+"""`mkdocs serve`: time from saving a page of the real site to the rebuilt site, for an article
+and for a case report, in one serving session."""
 
 from __future__ import annotations
 
@@ -16,8 +17,13 @@ from scripts.testing.local_site import free_port
 BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
 
 
-def rebuild_seconds(work: Path, page: str = "ckd/basics.zh-Hans.md", timeout: float = 120) -> dict:
-    """Start `mkdocs serve`, edit `page`, and time the rebuild (wall clock and as MkDocs says)."""
+EDITED = {"article": "ckd/basics.zh-Hans.md", "case report": "case-reports/riordan-2022.zh-Hans.md"}
+
+
+def rebuild_seconds(work: Path, pages: dict[str, str] | None = None,
+                    timeout: float = 120) -> dict[str, dict]:
+    """Start `mkdocs serve`, edit each of `pages` (name -> file in docs/) in turn, and time each
+    rebuild (wall clock and as MkDocs says)."""
     project = make_site(work / "serve", 0)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
@@ -39,19 +45,22 @@ def rebuild_seconds(work: Path, page: str = "ckd/basics.zh-Hans.md", timeout: fl
         raise TimeoutError("mkdocs serve did not report a build:\n" + "".join(
             line for _, line in lines[-30:]))
 
+    out: dict[str, dict] = {}
     try:
         wait_for_build(0)
         time.sleep(1.0)  # let the watcher settle
-        seen = len(lines)
-        edited = project / "docs" / page
-        started = time.perf_counter()
-        edited.write_text(edited.read_text(encoding="utf-8") + "\n\n新增一段測試文字。\n",
-                          encoding="utf-8")
-        finished, reported = wait_for_build(seen)
-        time.sleep(1.5)
-        extra = sum(1 for _, line in lines[seen:] if BUILT.search(line)) - 1
+        for name, page in (pages or EDITED).items():
+            seen = len(lines)
+            edited = project / "docs" / page
+            started = time.perf_counter()
+            edited.write_text(edited.read_text(encoding="utf-8") + "\n\n新增一段測試文字。\n",
+                              encoding="utf-8")
+            finished, reported = wait_for_build(seen)
+            time.sleep(1.5)
+            extra = sum(1 for _, line in lines[seen:] if BUILT.search(line)) - 1
+            out[name] = {"wall_seconds": finished - started, "mkdocs_seconds": reported,
+                         "extra_rebuilds": extra}
     finally:
         server.terminate()
         server.wait(timeout=20)
-    return {"wall_seconds": finished - started, "mkdocs_seconds": reported,
-            "extra_rebuilds": extra}
+    return out

@@ -1,11 +1,18 @@
-"""The glossary page, generated from scripts/data/glossary.tsv: both scripts side by side."""
+"""The glossary pages, generated from scripts/data/glossary.tsv: both scripts side by side.
+
+One page per category (front matter `glossary_category`) rather than one page of every term: a
+phone downloads only the table it needs (the whole glossary is over 140 KB gzipped), and each
+page still prints and is indexed for search as ordinary HTML. The index page lists the
+categories with their term counts (directive `glossary-categories`).
+"""
 
 from __future__ import annotations
 
 import html
 
-from scripts.conversion.glossary import CATEGORIES, load_glossary
+from scripts.conversion.glossary import CATEGORIES, Concept, Glossary, load_glossary
 from scripts.directives import DirectiveContext
+from scripts.problems import ContentError, Problem
 
 # Section titles per category, in Traditional Chinese (converted for zh-Hans pages).
 CATEGORY_TITLES = {
@@ -15,20 +22,55 @@ CATEGORY_TITLES = {
 }
 
 
+def _concepts(glossary: Glossary, category: str) -> list[Concept]:
+    """The rows readers need (protect-only rows have no definition), by English name."""
+    return sorted((c for c in glossary if c.category == category and c.definition),
+                  key=lambda c: c.en.casefold())
+
+
+def _page_category(ctx: DirectiveContext) -> str | None:
+    """The `glossary_category` of the page being built, or None (then every category)."""
+    for page in ctx.pages:
+        if page.src == ctx.page_src:
+            category = page.meta.get("glossary_category")
+            if category is not None and category not in CATEGORIES:
+                raise ContentError([Problem(ctx.page_src, f"unknown glossary_category "
+                                            f"{category!r}", field="glossary_category",
+                                            hint=f"expected one of {', '.join(CATEGORIES)}")])
+            return category
+    return None
+
+
+def render_glossary_categories(ctx: DirectiveContext) -> str:
+    """The glossary index: a link to each category page with its number of terms."""
+    glossary = load_glossary()
+    items = []
+    for category in CATEGORIES:
+        count = len(_concepts(glossary, category))
+        if count:
+            items.append(f"- [{ctx.t(CATEGORY_TITLES[category])}]"
+                         f"({ctx.link_to(f'glossary/{category}.md')})（{count} {ctx.t('個詞')}）")
+    return "\n".join(items)
+
+
 def render_glossary_table(ctx: DirectiveContext) -> str:
-    """One table per category: the reader's form first, the other region's form, English,
-    abbreviation and a one-line definition. Protect-only rows are not concepts readers need."""
+    """The table of the page's category (every category when the page names none): the
+    reader's form first, the other region's form, English, abbreviation and a one-line
+    definition."""
     glossary = load_glossary()
     other = "zh-Hans" if ctx.lang == "zh-Hant" else "zh-Hant"
     here_label = ctx.t("臺灣用語" if ctx.lang == "zh-Hant" else "大陸用語")
     other_label = ctx.t("大陸用語" if ctx.lang == "zh-Hant" else "臺灣用語")
+    wanted = _page_category(ctx)
     out: list[str] = []
     for category in CATEGORIES:
-        rows = sorted((c for c in glossary if c.category == category and c.definition),
-                      key=lambda c: c.en.casefold())
+        if wanted and category != wanted:
+            continue
+        rows = _concepts(glossary, category)
         if not rows:
             continue
-        out.append(f"## {ctx.t(CATEGORY_TITLES[category])} {{#{category}}}\n")
+        if not wanted:  # a page of every category needs a heading per table
+            out.append(f"## {ctx.t(CATEGORY_TITLES[category])} {{#{category}}}\n")
         out.append(f'<table class="shenzhi-glossary"><thead><tr><th scope="col">{here_label}</th>'
                    f'<th scope="col">{other_label}</th><th scope="col">English</th>'
                    f'<th scope="col">{ctx.t("說明")}</th></tr></thead><tbody>')

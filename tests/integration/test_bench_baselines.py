@@ -17,19 +17,15 @@ def test_bare_baselines(tmp_path: Path) -> None:
     project = make_site(tmp_path / "project", 2)
     timed_build(project / "mkdocs.yml", tmp_path / "ours")  # stages the converted pages
     plain, dressed = bare_config(project), dressed_pages_config(project, tmp_path)
-    stock = bare_config(project, stock_search=True, name="mkdocs-bare-search.yml")
-    for config in (plain, dressed, stock):
+    for config in (plain, dressed):
         text = config.read_text(encoding="utf-8")
         assert "\nhooks:" not in text and "  - overrides/hooks/" not in text
-    assert "\n  - search\n" in stock.read_text(encoding="utf-8")
     timed_build(plain, tmp_path / "plain")
     timed_build(dressed, tmp_path / "dressed")
-    timed_build(stock, tmp_path / "stock")
     case = Path("zh-Hans/case-reports/synthetic-0001/index.html")
     ours, bare, same = (
         (tmp_path / name / case).read_text(encoding="utf-8") for name in ("ours", "plain",
                                                                           "dressed"))
     for generated in ('class="case-card"', "shenzhi-disclaimer", 'id="citation"'):
         assert generated in ours and generated in same and generated not in bare
-    assert (tmp_path / "stock" / "search" / "search_index.json").is_file()
     assert not (tmp_path / "plain" / "search").exists()

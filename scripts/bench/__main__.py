@@ -59,6 +59,10 @@ def report(f: dict) -> str:
             lines.append(_row(f"{key}: character error rate", f"{value['cer']:.2%}",
                               "≤ 0.5%" if ours else "", value["cer"] <= TARGETS["cer"]
                               if ours else None))
+            if value.get("exact_any", value["exact"]) != value["exact"] or \
+                    value.get("cer_any", value["cer"]) != value["cer"]:
+                lines.append(_row(f"{key}: exact / CER, any valid form",
+                                  f"{value['exact_any']:.1%} / {value['cer_any']:.2%}"))
     t = f["throughput"]
     lines += [_row(f"throughput on {t['corpus_mb']:.1f} MB: raw OpenCC s2twp",
                    f"{t['raw_mb_s']:.1f} MB/s"),

@@ -19,6 +19,7 @@ import markdown
 import pytest
 from playwright.sync_api import Browser, Page
 
+from scripts.conversion.region_blocks import select_regions
 from scripts.directives import DirectiveContext
 from scripts.tools.kdigo import load_kdigo, render_kdigo_data, render_kdigo_heatmap
 from tests.reference import egfr_reference as ref
@@ -260,7 +261,7 @@ def check_converter(page: Page) -> None:
 
 def _rendered_tool_page() -> str:
     """The tool page through Python-Markdown, with its two blocks expanded (zh-Hant)."""
-    text = TOOL_PAGE.read_text(encoding="utf-8")
+    text = select_regions(TOOL_PAGE.read_text(encoding="utf-8"), "zh-Hant")
     body = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.DOTALL)
     body = body.replace("<!-- shenzhi: kdigo-data -->", render_kdigo_data(_ctx()))
     body = body.replace("<!-- shenzhi: kdigo-heatmap -->", render_kdigo_heatmap(_ctx()))
@@ -315,6 +316,24 @@ def test_built_form_explains_invalid_input(built_tool_page: Page):
 
 def test_built_converter(built_tool_page: Page):
     check_converter(built_tool_page)
+
+
+# Mainland lab reports give creatinine in µmol/L, Taiwan's in mg/dL.
+DEFAULT_SCR_UNIT = {"zh-Hant": "mg/dL", "zh-Hans": "umol/L"}
+
+
+@pytest.mark.parametrize("lang", sorted(BUILT_PAGES))
+def test_built_page_preselects_the_readers_creatinine_unit(lang: str, site_base: str, page: Page):
+    page.goto(site_base + BUILT_PAGES[lang])
+    page.wait_for_selector("#egfr-form[data-ready]")
+    assert page.input_value("#egfr-scr-unit") == DEFAULT_SCR_UNIT[lang]
+    # A reader who types the number from the report and leaves the unit as it is gets it right.
+    example = {"mg/dL": "2.96", "umol/L": "262"}[DEFAULT_SCR_UNIT[lang]]
+    page.fill("#egfr-scr", example)
+    page.fill("#egfr-age", "36")
+    page.check("#egfr-sex-male")
+    page.click("#egfr-form button[type=submit]")
+    assert f"27 {_page_data(page)['gfrUnit']}" in page.inner_text("#egfr-result")
 
 
 def test_built_page_works_offline(built_tool_page: Page, site_base: str):

@@ -7,6 +7,7 @@
  * scripts/data/kdigo.yml, so the calculator and the heat map share one copy of the data.
  * Every text a reader sees comes from the page (#egfr-messages), so the build converts it for
  * each script; this file holds no Chinese. Loaded on every page: it does nothing without the form.
+ * The default creatinine unit is the page's too (#egfr-defaults, a zh-Hans region block).
  * Tested against an independent Python oracle in tests/browser/test_egfr_tool.py.
  */
 (function () {
@@ -289,10 +290,23 @@
     });
   }
 
+  /** Preselect the creatinine unit the page names in #egfr-defaults (the unit its readers' lab
+   *  reports use: mainland µmol/L); without it the form's own selected option stays. */
+  function applyDefaults(form) {
+    var defaults = document.getElementById("egfr-defaults");
+    var unit = defaults && defaults.getAttribute("data-scr-unit");
+    var select = form.elements["scr-unit"];
+    if (!unit || !select) return;
+    for (var i = 0; i < select.options.length; i++) {
+      if (select.options[i].value === unit) select.selectedIndex = i;
+    }
+  }
+
   function init() {
     var form = document.getElementById("egfr-form");
     if (!form || form.getAttribute("data-ready")) return;
     form.setAttribute("data-ready", "true");
+    applyDefaults(form);
     wireForm(form);
     wireConverter();
   }

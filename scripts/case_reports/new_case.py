@@ -71,6 +71,7 @@ intervention:
     value: {todo}
     unit: 10^6 cells/kg            # cells/kg | cells | 10^6 cells/kg | 10^6 cells | 10^8 cells
   doses: null                      # number of infusions, or null
+  total_dose: null                 # only when the source gives just a total (value, unit)
   route: {route}  # IV | intra-arterial | intra-renal | subcutaneous | other | not-reported
   co_treatments: []
 measurements:                      # [] if there are no checkable numbers

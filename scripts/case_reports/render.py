@@ -121,15 +121,22 @@ def _card(meta: dict[str, Any], ctx: DirectiveContext, unverified: set[str]) -> 
     )
 
 
+def _amount(dose: dict[str, Any], ctx: DirectiveContext) -> str:
+    return f"{format_number(dose['value'])} {ctx.t(DOSE_UNITS[dose['unit']])}".replace(" ×", "×")
+
+
 def _dose_text(intervention: dict[str, Any], ctx: DirectiveContext) -> str:
     dose, count = intervention.get("dose"), intervention.get("doses")
+    total = intervention.get("total_dose")
     text = ctx.t("未說明")
     if dose:
-        text = f"{format_number(dose['value'])} {ctx.t(DOSE_UNITS[dose['unit']])}"
-        text = text.replace(" ×", "×")
-        text = ctx.t("每次 ") + text
+        text = ctx.t("每次 ") + _amount(dose, ctx)
+    elif total:
+        text = ctx.t("合計 ") + _amount(total, ctx) + ctx.t("（每次劑量未說明）")
     if count:
         text += ctx.t(f"，共 {count} 次")
+    if dose and total:
+        text += ctx.t("，合計 ") + _amount(total, ctx)
     return text
 
 

@@ -177,6 +177,9 @@ class Intervention(_Strict):
     """Cells per infusion; null if the source does not say."""
     doses: WholeNumber | None = Field(ge=1, le=1000)
     """Number of infusions; null if not reported."""
+    total_dose: Dose | None = None
+    """All cells given, when the source states only a total (e.g. 1.2×10⁸ cells over 3 days);
+    leave `dose` null then rather than dividing it yourself."""
     route: Route
     """IV, intra-arterial, intra-renal, subcutaneous, other or not-reported."""
     co_treatments: list[Text]

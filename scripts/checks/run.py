@@ -16,6 +16,7 @@ from pathlib import Path
 from scripts import LANGUAGES
 from scripts.checks.context_rules import behaviour_problems
 from scripts.checks.glossary import opencc_problems, source_report
+from scripts.checks.region_statements import region_statement_problems
 from scripts.checks.vocabulary import vocabulary_problems
 from scripts.conversion.context_rules import CONTEXT_RULES_PATH, parse_context_rules
 from scripts.conversion.convert import convert_markdown
@@ -58,6 +59,7 @@ def page_vocabulary_problems(docs_dir: Path, shown_prefix: str = "docs") -> list
         except MarkerError:
             continue  # reported by staging
         problems += vocabulary_problems(own, lang, shown)
+        problems += region_statement_problems(text, lang, shown)
         for target in LANGUAGES:
             counterpart = path.with_name(path.name.replace(f".{lang}.md", f".{target}.md"))
             if target == lang or counterpart.exists():

@@ -87,6 +87,18 @@ def select_regions(text: str, target: str, shield: Shield | None = None) -> str:
     return "".join(out)
 
 
+def shared_text(text: str) -> str:
+    """`text` without any region block: what both regions' pages show (line breaks kept)."""
+    if MARK not in text:
+        return text
+    out, done = [], 0
+    for _, start, content_start, content_end, end in region_spans(text):
+        out += [text[done:start], "\n" * text.count("\n", content_start, content_end)]
+        done = end
+    out.append(text[done:])
+    return "".join(out)
+
+
 def region_texts(text: str) -> list[tuple[str, str, int]]:
     """Each block's region, text and first line, for checks."""
     return [(region, text[content_start:content_end], _line_of(text, content_start))

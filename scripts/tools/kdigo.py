@@ -250,7 +250,7 @@ def render_kdigo_heatmap(ctx: LabelContext) -> str:
             f'<span class="kdigo-range">{escape(g.range)}</span></th>{"".join(cells)}</tr>'
         )
     caption = t(
-        "慢性腎臟病的風險分級（KDIGO 熱圖）：依估計腎絲球過濾率分期（列）與白蛋白尿分期（欄）"
+        "慢性腎臟病的風險分級（KDIGO 熱圖）：由上往下為估計腎絲球過濾率分期，由左往右為白蛋白尿分期"
     )
     corner = f'{escape(t("eGFR 分期"))}<br><span class="kdigo-range">{escape(data.gfr_unit)}</span>'
     note = t(

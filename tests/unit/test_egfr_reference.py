@@ -209,3 +209,16 @@ def test_kdigo_data_block_is_json_in_the_page_script():
     assert data["riskLevels"]["very-high"]["nextStep"].startswith("[zh-Hans]")
     assert data["g"][5]["range"] == "<15"
     assert data["grid"] == {g: list(row) for g, row in ref.HEAT_MAP.items()}
+
+
+def test_heatmap_caption_names_axes_by_direction_in_both_scripts() -> None:
+    """Taiwan's 列 (row) / 欄 (column) would reach mainland readers as 列 / 栏, where 列 means
+    column: the caption says which way each axis runs instead."""
+    from scripts.conversion.convert import convert_text
+    from scripts.directives import DirectiveContext
+
+    for lang in ("zh-Hant", "zh-Hans"):
+        html = render_kdigo_heatmap(DirectiveContext(lang, "tools/egfr.md", convert_text))
+        caption = html.split("<caption>")[1].split("</caption>")[0]
+        assert "（列）" not in caption and "（欄）" not in caption and "（栏）" not in caption
+        assert "由上往下" in caption and "由左往右" in caption

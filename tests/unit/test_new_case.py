@@ -34,7 +34,11 @@ def schema_paths(model: type[BaseModel], prefix: str = "") -> list[str]:
 
 
 def lookup(meta: Any, path: str) -> bool:
+    """Whether `path` is written in `meta`; below a field written as null (an optional block
+    such as total_dose) there is nothing more to write."""
     for part in path.split("."):
+        if meta is None:
+            return True
         if isinstance(meta, list):
             if not meta:
                 return False

@@ -1,8 +1,9 @@
 """Validate all content and data: `python -m scripts.check` exits non-zero listing every problem.
 
-Checks the glossary (structure and OpenCC consistency), the context rules (each against its
-example and counterexample), every page's front matter (including case reports against their
-schema), conversion markers, and the vocabulary of both scripts.
+Checks the glossary (structure and OpenCC consistency), the proper names, the context rules
+(each against its example and counterexample), every page's front matter (including case
+reports against their schema), conversion markers, and the vocabulary of both scripts. Titles and
+transliterated names missing from the proper-names file are warnings, not problems.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from pathlib import Path
 from scripts import LANGUAGES
 from scripts.context_rules import CONTEXT_RULES_PATH, parse_context_rules
 from scripts.convert import convert_markdown
-from scripts.glossary import GLOSSARY_PATH, parse_glossary
+from scripts.glossary import GLOSSARY_PATH, other_script, parse_glossary
 from scripts.glossary_checks import opencc_problems
 from scripts.inline_rules import RULE, MarkerError
+from scripts.name_check import unlisted_names
 from scripts.problems import Problem
+from scripts.proper_names import PROPER_NAMES_PATH, load_proper_names, parse_proper_names
 from scripts.staging import PAGE_NAME, stage
 from scripts.vocabulary_check import vocabulary_problems
 
@@ -27,6 +30,43 @@ def glossary_problems(path: Path = GLOSSARY_PATH) -> list[Problem]:
     """Everything wrong with the glossary file."""
     glossary, problems = parse_glossary(path)
     return problems + opencc_problems(glossary)
+
+
+def proper_name_problems(path: Path = PROPER_NAMES_PATH,
+                         glossary_path: Path = GLOSSARY_PATH) -> list[Problem]:
+    """Everything wrong with the proper-names file, including a name the glossary would
+    convert differently (the two files must agree)."""
+    names, problems = parse_proper_names(path)
+    glossary, _ = parse_glossary(glossary_path)
+    for name in names:
+        for lang in LANGUAGES:
+            other = other_script(lang)
+            for concept in glossary:
+                if name.form(lang) in concept.recognised(lang) and concept.counterpart(
+                        name.form(lang), other) != name.form(other):
+                    problems.append(Problem(
+                        names.path, f"'{name.form(lang)}' becomes '{name.form(other)}' here "
+                        f"but '{concept.counterpart(name.form(lang), other)}' in the glossary "
+                        f"({concept.en}, line {concept.line})", name.line,
+                        hint="make the two files agree"))
+    return problems
+
+
+def name_warnings(docs_dir: Path, shown_prefix: str = "docs") -> list[Problem]:
+    """Titles and transliterated names on pages that the proper-names file does not list."""
+    names = load_proper_names()
+    warnings: list[Problem] = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        name = PAGE_NAME.match(path.name)
+        if not name:
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # reported by staging
+        shown = f"{shown_prefix}/{path.relative_to(docs_dir).as_posix()}"
+        warnings += unlisted_names(text, name.group("lang"), shown, names)
+    return warnings
 
 
 def context_rule_problems(path: Path = CONTEXT_RULES_PATH) -> list[Problem]:
@@ -65,7 +105,8 @@ def page_vocabulary_problems(docs_dir: Path, shown_prefix: str = "docs") -> list
 def run_checks(docs_dir: Path, glossary_path: Path = GLOSSARY_PATH,
                context_rules_path: Path = CONTEXT_RULES_PATH) -> list[Problem]:
     """All problems in the glossary, the context rules and the content under `docs_dir`."""
-    problems = glossary_problems(glossary_path)
+    problems = glossary_problems(glossary_path) + proper_name_problems(
+        glossary_path=glossary_path)
     if not problems:
         problems = context_rule_problems(context_rules_path)
     if problems:
@@ -84,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     problems = run_checks(Path(args.docs))
     for problem in problems:
         print(problem, file=sys.stderr)
+    if not problems:
+        for warning in name_warnings(Path(args.docs)):  # advice only: never fails the check
+            print(f"warning: {warning}", file=sys.stderr)
     if problems:
         print(f"\n{len(problems)} problem(s). Fix them and run `python -m scripts.check` again.",
               file=sys.stderr)

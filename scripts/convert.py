@@ -23,6 +23,7 @@ from scripts.inline_rules import MarkerError, shield_rules
 from scripts.markdown_protect import Shield, shield_fences, shield_inline
 from scripts.opencc_engine import medical_opencc
 from scripts.problems import ContentError
+from scripts.proper_names import ProperNames, load_proper_names
 
 # Mainland quotation marks ↔ Taiwan corner brackets.
 QUOTES = {
@@ -58,21 +59,25 @@ def label_converter() -> Callable[[str, str], str]:
     converted once per version of them: looking them up costs more than the cached conversion.
     """
     glossary = load_glossary()
-    return partial(_label, glossary=glossary, rules=load_context_rules(glossary=glossary))
+    return partial(_label, glossary=glossary, rules=load_context_rules(glossary=glossary),
+                   names=load_proper_names())
 
 
 @lru_cache(maxsize=32768)
-def _label(text: str, target: str, glossary: Glossary, rules: ContextRules) -> str:
+def _label(text: str, target: str, glossary: Glossary, rules: ContextRules,
+           names: ProperNames) -> str:
     del glossary  # cache key only: _convert_shielded looks it up itself
     shield = Shield()
-    converted = _convert_shielded(text, target, None, shield, rules)
+    converted = _convert_shielded(text, target, None, shield, rules, names)
     return shield.restore(converted) if shield.spans else converted
 
 
 def _convert_shielded(text: str, target: str, source: str | None, shield: Shield,
-                      rules: ContextRules | None = None) -> str:
-    """Convert text whose protected parts are already placeholders of `shield`. The words the
-    context rules decide become placeholders of `shield` too; the caller restores them."""
+                      rules: ContextRules | None = None, names: ProperNames | None = None,
+                      ) -> str:
+    """Convert text whose protected parts are already placeholders of `shield`. Proper names,
+    titles and the words the context rules decide become placeholders of `shield` too; the
+    caller restores them."""
     if target not in LANGUAGES:
         raise ValueError(f"unknown script {target!r}; expected one of {', '.join(LANGUAGES)}")
     if source == target:
@@ -80,6 +85,10 @@ def _convert_shielded(text: str, target: str, source: str | None, shield: Shield
     glossary = load_glossary()
     if rules is None:
         rules = load_context_rules(glossary=glossary)
+    # Names first: a context rule or glossary word must not fire inside a name or a title.
+    if names is None:
+        names = load_proper_names()
+    text = names.shield(text, target, shield)
     text = rules.shield(text, target, shield)
     if len(text) < 200:  # labels and titles repeat on every page: convert each once
         return _convert_short(text, target, glossary)
@@ -119,10 +128,11 @@ def convert_markdown(text: str, target: str, source: str | None = None, *,
     """Convert a Markdown document to `target` ("zh-Hant" or "zh-Hans").
 
     Code, URLs, link targets, HTML tags and attributes, front-matter keys and heading anchors
-    pass through untouched; inline rules `-{…}-` are resolved for `target`; then the context
-    rules (`scripts/data/context_rules.tsv`, or `rules` when given) decide their words. When
-    `source` equals `target` only the inline rules are resolved. Raises MarkerError (with the
-    line) for a malformed rule.
+    pass through untouched; inline rules `-{…}-` are resolved for `target`; listed proper names
+    (`scripts/data/proper_names.tsv`) are written as listed and 《…》 titles converted character
+    by character only; then the context rules (`scripts/data/context_rules.tsv`, or `rules`
+    when given) decide their words. When `source` equals `target` only the inline rules are
+    resolved. Raises MarkerError (with the line) for a malformed rule.
     """
     if source == target and "-{" not in text:
         return text  # nothing to resolve: the page is already in its own script

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from scripts import LANGUAGES
 from scripts.data_table import display_path, table_rows
+from scripts.glossary import glyphs  # OpenCC's script tables only: s2tw / tw2s
 from scripts.markdown_protect import CLOSE, OPEN, Shield
 from scripts.problems import ContentError, Problem
 from scripts.script_chars import foreign_in
@@ -64,7 +66,7 @@ class ProperNames:
             self._inner[target] = re.compile(listed) if listed else None
             self._scanners[target] = re.compile(f"{TITLE}|{listed}" if listed else TITLE)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[ProperName]:
         return iter(self.names)
 
     def __len__(self) -> int:
@@ -98,17 +100,9 @@ class ProperNames:
         pieces.append(_glyphs(text[done:], target))
         return "".join(pieces)
 
-    def form_in(self, text: str, lang: str) -> bool:
-        """Whether `text` ends with a name listed for `lang` (for the content check)."""
-        return any(text.endswith(n.form(lang)) for n in self.names)
-
 
 def _glyphs(text: str, target: str) -> str:
-    if not text:
-        return text
-    from scripts.glossary import glyphs  # the glossary module owns the character converter
-
-    return glyphs(target).convert(text)
+    return glyphs(target).convert(text) if text else text
 
 
 def _parse(path: Path) -> tuple[ProperNames, list[Problem]]:

@@ -25,7 +25,7 @@ KINDS = ("map", "protect")
 READ_ONLY = "~"  # a form recognised in source text but never written
 # Rows that exist only to steer conversion (collocations such as 通过分泌 → 透過分泌) need no
 # definition; they are not shown on the glossary page or as tooltips.
-PHRASE_SOURCES = ("opencc-regression", "conversion-review")
+PHRASE_SOURCES = ("opencc-regression", "opencc-testcases", "conversion-review")
 CATEGORIES = ("anatomy", "lab", "disease", "treatment", "drug", "cell", "immunology", "study",
               "regulation", "everyday")
 
@@ -184,7 +184,8 @@ def _row_problems(c: Concept, shown: str) -> list[Problem]:
                            "write one plain sentence in Traditional Chinese"))
     if not c.source:
         out.append(Problem(shown, f"'{c.en}' has no source", c.line, "source",
-                           "give a URL, 'memory', 'opencc-regression' or 'conversion-review'"))
+                           "give a URL, 'memory', 'opencc-regression', 'opencc-testcases' or "
+                           "'conversion-review'"))
     return out
 
 

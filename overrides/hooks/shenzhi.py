@@ -16,6 +16,7 @@ from scripts.conversion.convert import convert_text
 from scripts.pages import background_tooltips, log_paths, offline_assets, site_config
 from scripts.pages.build_page import dress, finish_html, page_context
 from scripts.pages.staging import source_dir_for, stage, staging_dir_for
+from scripts.pages.template_cache import TEMPLATES
 from scripts.problems import ContentError
 from scripts.search import index as search_index
 
@@ -46,6 +47,12 @@ def on_config(config):
     if i18n is not None:
         site_config.localize_languages(i18n.config.languages, config.nav, convert_text)
     return config
+
+
+def on_env(env, config, files):
+    """Reuse the theme templates compiled by an earlier build or language of this process."""
+    env.bytecode_cache = TEMPLATES
+    return env
 
 
 def on_serve(server, config, builder):

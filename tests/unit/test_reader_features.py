@@ -113,3 +113,18 @@ def test_glossary_page_indexes_only_the_readers_terms() -> None:
     # The mainland form and the definition are shown but kept out of the search fragment.
     assert re.search(r'<td lang="zh-Hans" data-pagefind-ignore>肾小球', row)
     assert row.count("data-pagefind-ignore") == 2
+
+
+def test_template_bytecode_cache_reuses_and_rechecks_source() -> None:
+    from jinja2 import DictLoader, Environment
+
+    from scripts.pages.template_cache import MemoryBytecodeCache
+
+    cache = MemoryBytecodeCache()
+    sources = {"t.html": "{{ 1 + 1 }}"}
+    first = Environment(loader=DictLoader(sources), bytecode_cache=cache)
+    assert first.get_template("t.html").render() == "2"
+    assert len(cache._code) == 1  # compiled once, kept
+    sources["t.html"] = "{{ 2 + 2 }}"  # an edited template must not come from the cache
+    second = Environment(loader=DictLoader(sources), bytecode_cache=cache)
+    assert second.get_template("t.html").render() == "4"

@@ -78,10 +78,12 @@ def on_files(files, config):
 
 def on_page_content(html, page, config, files):
     """Generated HTML back in place; tooltips for terms on first use (not on the glossary)."""
-    html = finish_html(html, page)
+    lang = getattr(page.file, "locale", config.theme["language"])
+    toc = config.mdx_configs.get("toc", {})
+    html = site_config.localized_permalinks(finish_html(html, page), toc.get("permalink_title"),
+                                            lang)
     if page.meta.get("tooltips", True) is False:
         return html
-    lang = getattr(page.file, "locale", config.theme["language"])
     return background_tooltips.current().add(page.file.src_uri, html, lang)
 
 

@@ -65,7 +65,7 @@ FIELD_NAMES = {
     "citation": "出處資料",
     "citation.pmid": "PubMed 編號",
     "citation.doi": "DOI",
-    "patient": "病人資料",
+    "patient": "病人基本情況",
     "patient.age": "病人年齡",
     "patient.sex": "病人性別",
     "condition": "診斷與病情",

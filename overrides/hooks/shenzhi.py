@@ -16,6 +16,7 @@ from scripts.conversion.convert import convert_text
 from scripts.pages import background_tooltips, log_paths, offline_assets, site_config
 from scripts.pages.build_page import dress, finish_html, page_context
 from scripts.pages.staging import source_dir_for, stage, staging_dir_for
+from scripts.pages.template_cache import TEMPLATES
 from scripts.problems import ContentError
 from scripts.search import index as search_index
 
@@ -48,6 +49,12 @@ def on_config(config):
     return config
 
 
+def on_env(env, config, files):
+    """Reuse the theme templates compiled by an earlier build or language of this process."""
+    env.bytecode_cache = TEMPLATES
+    return env
+
+
 def on_serve(server, config, builder):
     """Live reload watches the editors' docs/ (via `watch:`), not the staging copy we write."""
     server.unwatch(config.docs_dir)
@@ -71,10 +78,12 @@ def on_files(files, config):
 
 def on_page_content(html, page, config, files):
     """Generated HTML back in place; tooltips for terms on first use (not on the glossary)."""
-    html = finish_html(html, page)
+    lang = getattr(page.file, "locale", config.theme["language"])
+    toc = config.mdx_configs.get("toc", {})
+    html = site_config.localized_permalinks(finish_html(html, page), toc.get("permalink_title"),
+                                            lang)
     if page.meta.get("tooltips", True) is False:
         return html
-    lang = getattr(page.file, "locale", config.theme["language"])
     return background_tooltips.current().add(page.file.src_uri, html, lang)
 
 

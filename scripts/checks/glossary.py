@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.conversion.glossary import Glossary
+from scripts.conversion.glossary import PHRASE_SOURCES, Glossary
 from scripts.conversion.script_chars import foreign_in
 from scripts.problems import Problem
 
@@ -39,7 +39,7 @@ def source_class(source: str) -> str:
         return "memory only"
     if text.startswith("second review"):
         return "second review"
-    if text.split()[0] in ("opencc-regression", "conversion-review"):
+    if text.split()[0].rstrip(":") in PHRASE_SOURCES:
         return "project review"
     return "published"
 

@@ -1,8 +1,10 @@
 """Validate all content and data: `python -m scripts.checks` exits non-zero listing every problem.
 
-Checks the glossary (structure and OpenCC consistency), the context rules (each against its
-example and counterexample), every page's front matter (including case reports against their
-schema), conversion markers, and the vocabulary of both scripts.
+Checks the glossary (structure and OpenCC consistency), the proper names, the context rules
+(each against its example and counterexample), every page's front matter (including case
+reports against their schema), conversion markers, region blocks and region-bound statements,
+and the vocabulary of both scripts. Titles and transliterated names missing from the
+proper-names file, and pages due for review, are warnings, not problems.
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ from pathlib import Path
 from scripts import LANGUAGES
 from scripts.checks.context_rules import behaviour_problems
 from scripts.checks.glossary import opencc_problems, source_report
+from scripts.checks.names import unlisted_names
 from scripts.checks.region_statements import region_statement_problems
 from scripts.checks.vocabulary import vocabulary_problems
 from scripts.conversion.context_rules import CONTEXT_RULES_PATH, parse_context_rules
 from scripts.conversion.convert import convert_markdown
-from scripts.conversion.glossary import GLOSSARY_PATH, load_glossary, parse_glossary
+from scripts.conversion.glossary import GLOSSARY_PATH, load_glossary, other_script, parse_glossary
 from scripts.conversion.inline_rules import RULE, MarkerError
+from scripts.conversion.proper_names import PROPER_NAMES_PATH, load_proper_names, parse_proper_names
 from scripts.conversion.region_blocks import select_regions
 from scripts.front_matter import review_due, split_front_matter
 from scripts.pages.staging import PAGE_NAME, stage
@@ -32,6 +36,44 @@ def glossary_problems(path: Path = GLOSSARY_PATH) -> list[Problem]:
     """Everything wrong with the glossary file."""
     glossary, problems = parse_glossary(path)
     return problems + opencc_problems(glossary)
+
+
+def proper_name_problems(path: Path = PROPER_NAMES_PATH,
+                         glossary_path: Path = GLOSSARY_PATH) -> list[Problem]:
+    """Everything wrong with the proper-names file, including a name the glossary would
+    convert differently (the two files must agree)."""
+    names, problems = parse_proper_names(path)
+    glossary, _ = parse_glossary(glossary_path)
+    for name in names:
+        for lang in LANGUAGES:
+            other = other_script(lang)
+            for concept in glossary:
+                if name.form(lang) in concept.recognised(lang) and concept.counterpart(
+                        name.form(lang), other) != name.form(other):
+                    problems.append(Problem(
+                        names.path, f"'{name.form(lang)}' becomes '{name.form(other)}' here "
+                        f"but '{concept.counterpart(name.form(lang), other)}' in the glossary "
+                        f"({concept.en}, line {concept.line})", name.line,
+                        hint="make the two files agree"))
+    return problems
+
+
+def name_warnings(docs_dir: Path, shown_prefix: str = "docs") -> list[Problem]:
+    """Titles and transliterated names on pages that the proper-names file does not list."""
+    names = load_proper_names()
+    warnings: list[Problem] = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        name = PAGE_NAME.match(path.name)
+        if not name:
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # reported by staging
+        shown = f"{shown_prefix}/{path.relative_to(docs_dir).as_posix()}"
+        warnings += unlisted_names(text, name.group("lang"), shown, names)
+    return warnings
+
 
 
 def context_rule_problems(path: Path = CONTEXT_RULES_PATH) -> list[Problem]:
@@ -96,7 +138,8 @@ def review_warnings(docs_dir: Path, today: dt.date | None = None,
 def run_checks(docs_dir: Path, glossary_path: Path = GLOSSARY_PATH,
                context_rules_path: Path = CONTEXT_RULES_PATH) -> list[Problem]:
     """All problems in the glossary, the context rules and the content under `docs_dir`."""
-    problems = glossary_problems(glossary_path)
+    problems = glossary_problems(glossary_path) + proper_name_problems(
+        glossary_path=glossary_path)
     if not problems:
         problems = context_rule_problems(context_rules_path)
     if problems:
@@ -115,6 +158,9 @@ def main(argv: list[str] | None = None) -> int:
     problems = run_checks(Path(args.docs))
     for warning in review_warnings(Path(args.docs), shown_prefix=Path(args.docs).name):
         print(warning, file=sys.stderr)
+    if not problems:
+        for name_warning in name_warnings(Path(args.docs)):  # advice only: never fails the check
+            print(f"warning: {name_warning}", file=sys.stderr)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

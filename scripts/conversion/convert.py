@@ -21,6 +21,7 @@ from scripts.conversion.glossary import Glossary, load_glossary
 from scripts.conversion.inline_rules import MarkerError, shield_rules
 from scripts.conversion.markdown_protect import Shield, shield_fences, shield_inline
 from scripts.conversion.opencc_engine import medical_opencc
+from scripts.conversion.proper_names import ProperNames, load_proper_names
 from scripts.conversion.region_blocks import MARK as REGION_MARK
 from scripts.conversion.region_blocks import select_regions
 from scripts.front_matter import FRONT_MATTER
@@ -60,21 +61,25 @@ def label_converter() -> Callable[[str, str], str]:
     converted once per version of them: looking them up costs more than the cached conversion.
     """
     glossary = load_glossary()
-    return partial(_label, glossary=glossary, rules=load_context_rules())
+    return partial(_label, glossary=glossary, rules=load_context_rules(),
+                   names=load_proper_names())
 
 
 @lru_cache(maxsize=32768)
-def _label(text: str, target: str, glossary: Glossary, rules: ContextRules) -> str:
+def _label(text: str, target: str, glossary: Glossary, rules: ContextRules,
+           names: ProperNames) -> str:
     del glossary  # cache key only: _convert_shielded looks it up itself
     shield = Shield()
-    converted = _convert_shielded(text, target, None, shield, rules)
+    converted = _convert_shielded(text, target, None, shield, rules, names)
     return shield.restore(converted) if shield.spans else converted
 
 
 def _convert_shielded(text: str, target: str, source: str | None, shield: Shield,
-                      rules: ContextRules | None = None) -> str:
-    """Convert text whose protected parts are already placeholders of `shield`. The words the
-    context rules decide become placeholders of `shield` too; the caller restores them."""
+                      rules: ContextRules | None = None, names: ProperNames | None = None,
+                      ) -> str:
+    """Convert text whose protected parts are already placeholders of `shield`. Proper names,
+    titles and the words the context rules decide become placeholders of `shield` too; the
+    caller restores them."""
     if target not in LANGUAGES:
         raise ValueError(f"unknown script {target!r}; expected one of {', '.join(LANGUAGES)}")
     if source == target:
@@ -82,6 +87,10 @@ def _convert_shielded(text: str, target: str, source: str | None, shield: Shield
     glossary = load_glossary()
     if rules is None:
         rules = load_context_rules()
+    # Names first: a context rule or glossary word must not fire inside a name or a title.
+    if names is None:
+        names = load_proper_names()
+    text = names.shield(text, target, shield)
     text = rules.shield(text, target, shield)
     if len(text) < 200:  # labels and titles repeat on every page: convert each once
         return _convert_short(text, target, glossary)
@@ -121,11 +130,13 @@ def convert_markdown(text: str, target: str, source: str | None = None, *,
     """Convert a Markdown document to `target` ("zh-Hant" or "zh-Hans").
 
     Code, URLs, link targets, HTML tags and attributes, front-matter keys and heading anchors
-    pass through untouched; inline rules `-{…}-` are resolved for `target`; then the context
-    rules (`scripts/data/context_rules.tsv`, or `rules` when given) decide their words. When
-    `source` equals `target` only the inline rules and region blocks are resolved. Region
-    blocks (`scripts.conversion.region_blocks`) of `target` pass as written, the other
-    region's are left out. Raises MarkerError (with the line) for a malformed rule or block.
+    pass through untouched; inline rules `-{…}-` are resolved for `target`; listed proper names
+    (`scripts/data/proper_names.tsv`) are written as listed and 《…》 titles converted character
+    by character only; then the context rules (`scripts/data/context_rules.tsv`, or `rules`
+    when given) decide their words. When `source` equals `target` only the inline rules and
+    region blocks are resolved. Region blocks (`scripts.conversion.region_blocks`) of `target`
+    pass as written, the other region's are left out. Raises MarkerError (with the line) for a
+    malformed rule or block.
     """
     if source == target and "-{" not in text and REGION_MARK not in text:
         return text  # nothing to resolve: the page is already in its own script

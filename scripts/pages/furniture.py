@@ -71,8 +71,8 @@ def report_error_url(issues_url: str, page_url: str, title: str, lang: str,
 
 
 def _report_link(url: str, lang: str, convert: Convert) -> str:
-    label = escape(convert("回報本頁錯誤", lang))
-    note = escape(convert("（在 GitHub 上公開回報，需要帳號；請勿寫入個人病情）", lang))
+    label = escape(convert("報告本頁錯誤", lang))
+    note = escape(convert("（在 GitHub 上公開報告，需要帳號；請勿寫入個人病情）", lang))
     return f'<p class="shenzhi-report"><a href="{escape(url)}">{label}</a>{note}</p>'
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from scripts import DEFAULT_LANGUAGE
+from scripts.conversion.convert import convert_text
 
 
 def nav_labels(nav: Iterable[Any]) -> list[str]:
@@ -55,3 +56,11 @@ def alternate_urls(page_url: str, site_url: str) -> dict[str, str]:
     urls = {lang: root + ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + base
             for lang in LANGUAGES}
     return {**urls, "x-default": urls[DEFAULT_LANGUAGE]}
+
+
+def localized_permalinks(page_html: str, title: str, lang: str) -> str:
+    """`page_html` with the heading links' title (toc's `permalink_title`, written once in
+    Traditional in mkdocs.yml) in the page's script: Python-Markdown writes it as configured."""
+    if lang == DEFAULT_LANGUAGE or not title:
+        return page_html
+    return page_html.replace(f'title="{title}"', f'title="{convert_text(title, lang)}"')

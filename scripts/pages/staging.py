@@ -19,6 +19,7 @@ from pathlib import Path
 from scripts import LANGUAGES
 from scripts.conversion.convert import MarkerError, convert_markdown
 from scripts.conversion.glossary import GLOSSARY_PATH, other_script
+from scripts.conversion.proper_names import PROPER_NAMES_PATH
 from scripts.conversion.region_blocks import region_problems
 from scripts.front_matter import page_problems, split_front_matter
 from scripts.pages.defaults import folder_defaults, with_defaults
@@ -128,10 +129,10 @@ def stage(docs_dir: Path, staging_dir: Path, shown_prefix: str = "docs") -> Stag
         with_source = tuple(
             target for target in LANGUAGES
             if target == lang or rel[: -len(f"{lang}.md")] + f"{target}.md" in present)
-        # Folder defaults and the glossary version are part of the cache key: editing either
+        # Folder defaults and the glossary and names versions are part of the cache key: editing
         # under `mkdocs serve` must re-check the page.
-        context = json.dumps([folder_defaults(docs_dir, rel), GLOSSARY_PATH.stat().st_mtime_ns],
-                             sort_keys=True, default=str)
+        context = json.dumps([folder_defaults(docs_dir, rel), GLOSSARY_PATH.stat().st_mtime_ns,
+                              PROPER_NAMES_PATH.stat().st_mtime_ns], sort_keys=True, default=str)
         outputs, problems = _stage_page(text, rel, lang, with_source, shown, context,
                                         str(docs_dir), shown_prefix)
         result.problems += problems

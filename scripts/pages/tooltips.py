@@ -26,6 +26,9 @@ SKIP = {"dt", "a", "abbr", "code", "pre", "script", "style", "svg", "h1", "h2", 
 TAG = r"<(?P<closing>/?)(?P<name>[a-zA-Z][a-zA-Z0-9-]*)[^>]*?(?P<self_closing>/?)>"
 SCANNER = re.compile(f"{OPEN}(?P<term>[^{CLOSE}]*){CLOSE}|(?P<tag>{TAG})")
 WORD_CHAR = re.compile(r"[A-Za-z0-9]")
+# A capitalised Latin word one space away: the abbreviation is part of a name.
+NAME_BEFORE = re.compile(r"[A-Z][a-z]+ $")
+NAME_AFTER = re.compile(r" [A-Z][a-z]+")
 VOID = {"br", "img", "meta", "link", "input", "hr", "source", "wbr", "col", "area", "base",
         "embed", "param", "track"}
 
@@ -96,7 +99,8 @@ def add_term_tooltips(page_html: str, lang: str) -> str:
                 stack.append((name, quiet))
             continue
         concept = terms.concept_of[term]
-        if quiet or concept.en in used or (term.isascii() and _inside_word(marked, match)):
+        if quiet or concept.en in used or _in_title(marked, match.start()) or (
+                term.isascii() and _inside_word(marked, match)):
             out.append(term)
             continue
         used.add(concept.en)
@@ -106,9 +110,23 @@ def add_term_tooltips(page_html: str, lang: str) -> str:
     return "".join(out)
 
 
+def _in_title(marked: str, start: int) -> bool:
+    """True inside a 《…》 title: a law's or a book's name is read whole, not word by word."""
+    opened = marked.rfind("《", 0, start)
+    return opened != -1 and marked.find("》", opened, start) == -1 and start - opened < 80
+
+
 def _inside_word(marked: str, match: re.Match[str]) -> bool:
-    """True if a Latin abbreviation is part of a longer Latin word or number (GFR in eGFRs)."""
+    """True if a Latin abbreviation is part of a longer name rather than a word of its own: of a
+    longer Latin word or number (GFR in eGFRs), of a hyphenated name (CKD-EPI, FIDELIO-DKD), or
+    next to a capitalised Latin word (the initials in "Ambrozic RA", "BP International")."""
     # A neighbouring term's mark is skipped: its first or last letter is what touches this one.
-    before = marked[:match.start()].removesuffix(CLOSE)[-1:]
-    after = marked[match.end():].removeprefix(OPEN)[:1]
-    return bool(WORD_CHAR.match(before) or WORD_CHAR.match(after))
+    text_before = marked[:match.start()].removesuffix(CLOSE)
+    text_after = marked[match.end():].removeprefix(OPEN)
+    before, after = text_before[-1:], text_after[:1]
+    if WORD_CHAR.match(before) or WORD_CHAR.match(after):
+        return True
+    if (before == "-" and WORD_CHAR.match(text_before[-2:-1])) or (
+            after == "-" and WORD_CHAR.match(text_after[1:2])):
+        return True
+    return bool(NAME_BEFORE.search(text_before) or NAME_AFTER.match(text_after))

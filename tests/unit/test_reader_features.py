@@ -113,3 +113,40 @@ def test_glossary_page_indexes_only_the_readers_terms() -> None:
     # The mainland form and the definition are shown but kept out of the search fragment.
     assert re.search(r'<td lang="zh-Hans" data-pagefind-ignore>肾小球', row)
     assert row.count("data-pagefind-ignore") == 2
+
+
+def test_template_bytecode_cache_reuses_and_rechecks_source() -> None:
+    from jinja2 import DictLoader, Environment
+
+    from scripts.pages.template_cache import MemoryBytecodeCache
+
+    cache = MemoryBytecodeCache()
+    sources = {"t.html": "{{ 1 + 1 }}"}
+    first = Environment(loader=DictLoader(sources), bytecode_cache=cache)
+    assert first.get_template("t.html").render() == "2"
+    assert len(cache._code) == 1  # compiled once, kept
+    sources["t.html"] = "{{ 2 + 2 }}"  # an edited template must not come from the cache
+    second = Environment(loader=DictLoader(sources), bytecode_cache=cache)
+    assert second.get_template("t.html").render() == "4"
+
+
+def test_no_tooltip_inside_names_titles_or_compounds() -> None:
+    """Found by re-reading the built pages: a tooltip split a name or explained the wrong word."""
+    cases = {
+        "<p>Riordan NH, Ambrozic RA, Paz-Rodríguez J</p>": "RA",
+        "<p>出版社 BP International 出版</p>": "BP",
+        "<p>用 CKD-EPI 2021 公式</p>": "CKD",
+        "<p>FIDELIO-DKD 試驗</p>": "DKD",
+        "<p>《特定醫療技術檢查檢驗醫療儀器施行或使用管理辦法》</p>": "檢驗",
+    }
+    for html_text, word in cases.items():
+        assert f">{word}</abbr>" not in add_term_tooltips(html_text, "zh-Hant"), html_text
+    assert ">CKD</abbr>" in add_term_tooltips("<p>CKD 病人</p>", "zh-Hant")  # a word of its own
+
+
+def test_heading_link_title_in_the_pages_script() -> None:
+    from scripts.pages.site_config import localized_permalinks
+
+    html = '<h2 id="a">標題<a class="headerlink" href="#a" title="本節連結">¶</a></h2>'
+    assert 'title="本节链接"' in localized_permalinks(html, "本節連結", "zh-Hans")
+    assert localized_permalinks(html, "本節連結", "zh-Hant") == html

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "cases"
 # The dev set is the issue's; the others were written for this project (see each file's header).
 SENTENCE_SETS = {"dev set": CASES / "dev_set.tsv", "review set": CASES / "review_set.tsv",
-                 "held-out set A": CASES / "heldout_a.tsv",
+                 "held-out set A": CASES / "heldout_a.tsv", "tuning set D": CASES / "tuning_d.tsv",
                  "held-out set B (never tuned on)": CASES / "heldout_b.tsv",
                  "held-out set C (never tuned on)": CASES / "heldout_c.tsv"}
 # Set C marks places where a region has two normal forms: {preferred|alternative}.

@@ -24,7 +24,8 @@ COLUMNS = ("en", "abbr", "zh_Hans", "zh_Hant", "zh_Hant_HK", "kind", "category",
 KINDS = ("map", "protect")
 READ_ONLY = "~"  # a form recognised in source text but never written
 # Rows that exist only to steer conversion (collocations such as 通过分泌 → 透過分泌) need no
-# definition; they are not shown on the glossary page or as tooltips.
+# definition; they are not shown on the glossary page or as tooltips. The source's first word
+# decides (`conversion-review 2026-12-06 …` counts as conversion-review, as in `make check`).
 PHRASE_SOURCES = ("opencc-regression", "opencc-testcases", "conversion-review")
 CATEGORIES = ("anatomy", "lab", "disease", "treatment", "drug", "cell", "immunology", "study",
               "regulation", "everyday")
@@ -179,7 +180,8 @@ def _row_problems(c: Concept, shown: str) -> list[Problem]:
     if c.category not in CATEGORIES:
         out.append(Problem(shown, f"category '{c.category}' for '{c.en}'", c.line, "category",
                            f"expected one of {', '.join(CATEGORIES)}"))
-    if c.kind == "map" and not c.definition and c.source not in PHRASE_SOURCES:
+    if (c.kind == "map" and not c.definition
+            and (c.source.split() or [""])[0].rstrip(":") not in PHRASE_SOURCES):
         out.append(Problem(shown, f"'{c.en}' has no definition", c.line, "definition",
                            "write one plain sentence in Traditional Chinese"))
     if not c.source:

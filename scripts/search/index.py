@@ -123,11 +123,11 @@ class SiteSearch:
 
 def language_pages(site_dir: Path, lang: str) -> list[Path]:
     """The built HTML pages of one language."""
-    if lang == LANGUAGES[0]:
-        others = [site_dir / other for other in LANGUAGES[1:]]
-        return [p for p in site_dir.rglob("*.html")
-                if not any(o in p.parents for o in others) and "search" not in p.parts]
-    return [p for p in (site_dir / lang).rglob("*.html") if "search" not in p.parts]
+    root = site_dir if lang == LANGUAGES[0] else site_dir / lang
+    others = set(LANGUAGES[1:]) if lang == LANGUAGES[0] else set()
+    # Parts relative to the site: a site folder inside a folder named "search" is still indexed.
+    return [p for p in root.rglob("*.html")
+            if not {"search", *others} & set(p.relative_to(site_dir).parts[:-1])]
 
 
 def build_search(site_dir: Path) -> None:

@@ -88,7 +88,8 @@ def normalisation_table(lang: str, glossary: Glossary, chars_seen: set[str]) -> 
         own = set(concept.recognised(lang))
         for typed in reader_forms(concept):
             found = own | {to_lang.convert(typed)}
-            synonyms.setdefault(typed, set()).update(found - {typed})
+            # The phrase rewrite of the whole form is searched anyway.
+            synonyms.setdefault(typed, set()).update(found - {typed, phrases.get(typed)})
     longest = max((len(p) for p in phrases), default=1)
     return {"longest": longest, "phrases": dict(sorted(phrases.items())), "chars": chars,
             "synonyms": {form: sorted(others) for form, others in sorted(synonyms.items())

@@ -12,6 +12,7 @@
   var SPACE = /[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/u;
   var WORDLIKE = /[\p{L}\p{N}]/u;
   var NOT_WORDLIKE = /[^\p{L}\p{N}]/gu;
+  var HAN_STOP = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}])\.$/u;
   /* Characters written without a space between them when an excerpt is put back together. */
   var CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u{20000}-\u{3134f}]/u;
 
@@ -245,7 +246,8 @@
     var mark = null;
     for (var i = start; i < Math.min(words.length, start + EXCERPT_WORDS); i++) {
       var bigram = isBigram(words[i]);
-      var text = bigram ? Array.from(words[i])[0] : words[i];
+      /* Pagefind ends each block with "." after a letter, Han included: shown as 。 there. */
+      var text = bigram ? Array.from(words[i])[0] : words[i].replace(HAN_STOP, "$1。");
       var gap = previous !== null && !previousBigram &&
         !(CJK.test(Array.from(previous).pop()) && CJK.test(Array.from(text)[0]));
       if (gap) { (mark && marked[i] ? mark : p).appendChild(document.createTextNode(" ")); }

@@ -22,6 +22,7 @@ to the word before it, so punctuation takes no word position.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 # Kept equal to HAN, SPACE and WORDLIKE in docs/assets/js/search.js (a browser test compares).
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
@@ -29,48 +30,33 @@ SPACE = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205
 WORDLIKE = re.compile(r"[^\W_]")  # a letter or digit: what Pagefind keeps of a word
 
 
-def encode(text: str) -> list[str]:
-    """What each character of `text` becomes in the index's text, one string per character.
-
-    Joined, they are `text` with its search words separated by spaces. Per character, so that a
-    caller holding text in several pieces (HTML text nodes) can put each back in its piece."""
-    kinds = [_kind(char) for char in text]
-    out = list(text)
-    start = 0  # where the current run of other characters began
-    for i, kind in enumerate(kinds):
-        after = kinds[i + 1] if i + 1 < len(kinds) else "space"
-        if kind == "other" and (i == 0 or kinds[i - 1] != "other"):
-            start = i
-        if kind == "han" and after == "han":
-            out[i] = text[i] + text[i + 1] + " "
-        elif kind == "han" and after == "other" and _wordlike(text, kinds, i + 1):
-            out[i] += " "
-        elif kind == "other" and after == "han":
-            # Punctuation with no word before it (「 at the start) sticks to the next word.
-            loose = (start == 0 or kinds[start - 1] == "space") and not _wordlike(
-                text, kinds, start)
-            if not loose:
-                out[i] += " "
-    return out
-
-
-def _kind(char: str) -> str:
-    if SPACE.match(char):
-        return "space"
-    return "han" if HAN.match(char) else "other"
-
-
-def _wordlike(text: str, kinds: list[str], start: int) -> bool:
-    """Whether the run of other characters starting at `start` holds a letter or digit."""
-    end = start
-    while end < len(text) and kinds[end] == "other":
-        end += 1
-    return WORDLIKE.search(text, start, end) is not None
+SEGMENT = re.compile(f"(?P<han>{HAN.pattern}+)|(?P<space>{SPACE.pattern}+)"
+                     f"|(?P<other>[^{HAN.pattern[1:-1]}{SPACE.pattern[1:-1]}]+)")
 
 
 def encoded(text: str) -> str:
     """`text` with its search words separated by spaces."""
-    return "".join(encode(text))
+    out: list[str] = []
+    before = "space"  # what the previous run was: space, han, word or punctuation (stuck)
+    for match in SEGMENT.finditer(text):
+        kind, run = match.lastgroup, match.group()
+        if kind == "han":
+            if before == "word" or before == "stuck":
+                out.append(" ")
+            out.append(" ".join(map("".join, pairwise(run))) + " " + run[-1]
+                       if len(run) > 1 else run)
+        elif kind == "other":
+            wordlike = WORDLIKE.search(run) is not None
+            if before == "han" and wordlike:
+                out.append(" ")
+            out.append(run)
+            # Punctuation with no word before it (「 at the start) sticks to the next word;
+            # after a word it sticks to that word, and the next word starts after a space.
+            kind = "word" if wordlike else "stuck" if before == "han" else "loose"
+        else:
+            out.append(run)
+        before = kind
+    return "".join(out)
 
 
 def index_words(text: str) -> list[str]:

@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint check bench browser clean
+.PHONY: serve build test lint check bench bench-search browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,9 @@ test: $(VENV)/.test-installed browser  ## every test: unit, content, integration
 
 bench: $(VENV)/.test-installed  ## print the benchmark and write bench-results/bench.json
 	$(BIN)/python -m scripts.bench
+
+bench-search: $(VENV)/.test-installed browser  ## only search recall (about 2 minutes)
+	$(BIN)/python -m scripts.bench --search-only
 
 clean:
 	rm -rf site .staging bench-results

@@ -1,10 +1,11 @@
 """The site's search: a Pagefind index per language plus tables that let a query typed in the
-other script, or with the other region's words, find the same pages.
+other script, with the other region's words, or with a lay word (洗腎 for 透析) find the same pages.
 
-Pagefind (extended build, with Chinese word segmentation) writes a chunked index for each
-language into `search/<lang>/`; the browser downloads only the chunks a query needs, and nothing
-at all until the reader searches. Material's own search would put both languages in one index
-that every page downloads (STACK-NOTES: search).
+Pagefind writes a chunked index for each language into `search/<lang>/`; the browser downloads
+only the chunks a query needs, and nothing at all until the reader searches. Material's own
+search would put both languages in one index that every page downloads (STACK-NOTES: search).
+Pagefind does not cut Chinese here: each page's text reaches it already cut into search words
+(scripts/search/segment.py), the same words the site's search script makes of a query.
 
 During a build, `SiteSearch` receives each page as MkDocs writes it and feeds it to a Pagefind
 service for its language, so indexing runs beside the rendering instead of after it.
@@ -17,13 +18,16 @@ import re
 from pathlib import Path
 
 from scripts import LANGUAGES
-from scripts.conversion.glossary import Glossary, glyphs, load_glossary, other_script
+from scripts.conversion.glossary import Concept, Glossary, glyphs, load_glossary, other_script
+from scripts.search.page_text import read_page
 from scripts.search.pagefind_service import PagefindService
 
 # What Pagefind indexes: the article, without the repeated disclaimer or permalink signs.
+ROOT_CLASS = "md-content__inner"
+EXCLUDED_CLASSES = frozenset({"shenzhi-disclaimer", "headerlink", "shenzhi-converted"})
 PAGEFIND_CONFIG = {
-    "root_selector": "article.md-content__inner",
-    "exclude_selectors": [".shenzhi-disclaimer", ".headerlink", ".shenzhi-converted", "svg"],
+    "root_selector": f"article.{ROOT_CLASS}",
+    "exclude_selectors": [*(f".{name}" for name in sorted(EXCLUDED_CLASSES)), "svg"],
 }
 CJK = re.compile(r"[\u3400-\u9fff]")
 ARTICLE_START = '<article class="md-content__inner'
@@ -44,9 +48,28 @@ def indexed_part(html: str) -> str:
     return f"{html[:body.end()]}{html[start:end + len('</article>')]}</body></html>"
 
 
+def reader_forms(concept: Concept) -> set[str]:
+    """A concept's forms as readers type them: both regions', each also in the other script."""
+    forms = set(concept.recognised("zh-Hant")) | set(concept.recognised("zh-Hans"))
+    return forms | {glyphs(lang).convert(form) for form in forms for lang in LANGUAGES}
+
+
+def searchable_runs(page: str) -> list[str]:
+    """The text Pagefind indexes in a built page, one string per paragraph, cell, heading…"""
+    return read_page(page, ROOT_CLASS, EXCLUDED_CLASSES).text_runs()
+
+
+def indexed_page(page: str) -> str:
+    """What Pagefind is sent for a built page: its head and article, text cut into search
+    words, and the title as written."""
+    return read_page(indexed_part(page), ROOT_CLASS, EXCLUDED_CLASSES).encoded()
+
+
 def normalisation_table(lang: str, glossary: Glossary, chars_seen: set[str]) -> dict:
     """How to rewrite a query for the `lang` index: glossary phrases of the other script and
-    region (肌酐 → 肌酸酐, also typed in this script's characters) and single characters."""
+    region (肌酐 → 肌酸酐, also typed in this script's characters), single characters, and for
+    each form a reader may type, what else to search on this site: the concept's forms here and
+    the form in this script (洗腎 → 透析: a query finds the concept, not just the word)."""
     to_lang = glyphs(lang)
     phrases: dict[str, str] = {}
     for concept in glossary:
@@ -60,8 +83,17 @@ def normalisation_table(lang: str, glossary: Glossary, chars_seen: set[str]) -> 
         converted = to_lang.convert(char)
         if converted != char:
             chars[char] = converted
+    synonyms: dict[str, set[str]] = {}
+    for concept in glossary:
+        own = set(concept.recognised(lang))
+        for typed in reader_forms(concept):
+            found = own | {to_lang.convert(typed)}
+            # The phrase rewrite of the whole form is searched anyway.
+            synonyms.setdefault(typed, set()).update(found - {typed, phrases.get(typed)})
     longest = max((len(p) for p in phrases), default=1)
-    return {"longest": longest, "phrases": dict(sorted(phrases.items())), "chars": chars}
+    return {"longest": longest, "phrases": dict(sorted(phrases.items())), "chars": chars,
+            "synonyms": {form: sorted(others) for form, others in sorted(synonyms.items())
+                         if others}}
 
 
 class SiteSearch:
@@ -87,7 +119,7 @@ class SiteSearch:
         service = self._services.get(lang)
         if service is None:
             service = self._services[lang] = PagefindService(PAGEFIND_CONFIG)
-        service.add_html(relative_path, indexed_part(html))
+        service.add_html(relative_path, indexed_page(html))
         self._characters[lang].update(html if content is None else content)
 
     def finish_pending(self) -> None:
@@ -107,9 +139,12 @@ class SiteSearch:
         finally:
             self.abort()
         glossary = load_glossary()
+        glossary_chars = {c for concept in glossary for form in reader_forms(concept)
+                          for c in form}
         for lang in LANGUAGES:
-            # Characters a reader of the other script might type: those of its pages.
-            seen = {c for c in self._characters[other_script(lang)] if CJK.match(c)}
+            # Characters a reader of the other script might type: those of its pages and words.
+            seen = {c for c in self._characters[other_script(lang)] | glossary_chars
+                    if CJK.match(c)}
             table = normalisation_table(lang, glossary, seen)
             (self.site_dir / "search" / f"normalize.{lang}.json").write_text(
                 json.dumps(table, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
@@ -123,11 +158,11 @@ class SiteSearch:
 
 def language_pages(site_dir: Path, lang: str) -> list[Path]:
     """The built HTML pages of one language."""
-    if lang == LANGUAGES[0]:
-        others = [site_dir / other for other in LANGUAGES[1:]]
-        return [p for p in site_dir.rglob("*.html")
-                if not any(o in p.parents for o in others) and "search" not in p.parts]
-    return [p for p in (site_dir / lang).rglob("*.html") if "search" not in p.parts]
+    root = site_dir if lang == LANGUAGES[0] else site_dir / lang
+    others = set(LANGUAGES[1:]) if lang == LANGUAGES[0] else set()
+    # Parts relative to the site: a site folder inside a folder named "search" is still indexed.
+    return [p for p in root.rglob("*.html")
+            if not {"search", *others} & set(p.relative_to(site_dir).parts[:-1])]
 
 
 def build_search(site_dir: Path) -> None:

@@ -40,7 +40,7 @@ class PagefindService:
 
     def __init__(self, config: dict[str, Any], executable: Path | None = None) -> None:
         if executable is None:
-            from pagefind_bin_extended import get_executable
+            from pagefind_bin import get_executable
 
             executable = Path(get_executable())
         self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from scripts.search.index import PAGEFIND_CONFIG, SiteSearch, build_search, indexed_part
+from scripts.search.index import (
+    PAGEFIND_CONFIG,
+    SiteSearch,
+    build_search,
+    indexed_part,
+    language_pages,
+)
 from scripts.search.pagefind_service import PagefindError, PagefindService
 
 PAGE = ('<!doctype html><html lang="{lang}"><head><title>{title}</title></head><body>'
@@ -130,3 +136,14 @@ def test_an_index_that_cannot_be_written_is_reported(tmp_path: Path) -> None:
             service.wait_written(timeout=60)
     finally:
         service.close()
+
+
+def test_a_site_inside_a_folder_named_search_is_still_indexed(tmp_path: Path) -> None:
+    site = tmp_path / "search" / "site"
+    _write(site, "index.html", "zh-Hant", "首頁", "腎絲球")
+    _write(site, "zh-Hans/index.html", "zh-Hans", "首页", "肾小球")
+    _write(site, "search/zh-Hant/x.html", "zh-Hant", "索引", "不算")
+    assert [p.relative_to(site).as_posix() for p in language_pages(site, "zh-Hant")] == [
+        "index.html"]
+    assert [p.relative_to(site).as_posix() for p in language_pages(site, "zh-Hans")] == [
+        "zh-Hans/index.html"]

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
-from scripts.problems import Problem
+from scripts.problems import ContentError, Problem
+
+T = TypeVar("T")
 
 
 def data_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
@@ -60,3 +64,24 @@ def table_rows(path: Path, columns: tuple[str, ...], problems: list[Problem],
         yield number, dict(zip(columns, cells, strict=True))
     if not header_seen:
         problems.append(Problem(shown, "no header line", hint="the file needs the column header"))
+
+
+def load_checked(path: Path, parse: Callable[[Path], tuple[T, list[Problem]]]) -> T:
+    """What `parse` reads from the data file `path`, or a ContentError listing every problem.
+
+    The glossary, context rules and proper names are looked up for every converted label, so
+    the common case is one `stat` and a dict lookup; an edited file (new modification time) is
+    parsed and checked again.
+    """
+    key = (parse, str(path), os.stat(path).st_mtime_ns)
+    value = _CHECKED.get(key)
+    if value is None:
+        value, problems = parse(Path(path))
+        if problems:
+            raise ContentError(problems)
+        _CHECKED[key] = value
+    return value
+
+
+# Valid contents by (parser, path, modification time): a new version of a file gets a new entry.
+_CHECKED: dict[tuple[Any, str, int], Any] = {}

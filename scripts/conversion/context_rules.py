@@ -14,7 +14,6 @@ unchanged, and the rule must not match its counterexample.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,8 +24,8 @@ from re import _parser as sre_parse
 from scripts import DATA, LANGUAGES
 from scripts.conversion.markdown_protect import CLOSE, OPEN, Shield
 from scripts.conversion.script_chars import foreign_in
-from scripts.data_table import display_path, table_rows
-from scripts.problems import ContentError, Problem
+from scripts.data_table import display_path, load_checked, table_rows
+from scripts.problems import Problem
 
 CONTEXT_RULES_PATH = DATA / "context_rules.tsv"
 COLUMNS = ("id", "target", "pattern", "replacement", "example", "expected", "counterexample",
@@ -271,19 +270,6 @@ def parse_context_rules(path: Path = CONTEXT_RULES_PATH) -> tuple[ContextRules, 
 
 
 def load_context_rules(path: Path = CONTEXT_RULES_PATH) -> ContextRules:
-    """The rules, or a ContentError listing every problem in the file.
-
-    Called for every conversion, so the common case is one `stat` and a dict lookup.
-    """
-    key = (str(path), os.stat(path).st_mtime_ns)
-    rules = _VALID.get(key)
-    if rules is None:
-        rules, problems = parse_context_rules(Path(path))
-        if problems:
-            raise ContentError(problems)
-        _VALID[key] = rules
-    return rules
-
-
-# Valid rules by (path, modification time): an edited file gets a new entry.
-_VALID: dict[tuple[str, int], ContextRules] = {}
+    """The rules, or a ContentError listing every problem in the file (checked once per version
+    of the file)."""
+    return load_checked(path, parse_context_rules)

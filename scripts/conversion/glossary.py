@@ -6,7 +6,6 @@ query tables, the glossary page and the term tooltips.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,7 +14,7 @@ from pathlib import Path
 import opencc
 
 from scripts import DATA
-from scripts.data_table import display_path, table_rows
+from scripts.data_table import display_path, load_checked, table_rows
 from scripts.problems import Problem
 
 GLOSSARY_PATH = DATA / "glossary.tsv"
@@ -226,21 +225,6 @@ def _cross_row_problems(glossary: Glossary) -> list[Problem]:
 
 
 def load_glossary(path: Path = GLOSSARY_PATH) -> Glossary:
-    """The glossary, or a ContentError listing every problem in the file.
-
-    Called for every converted label, so the common case is one `stat` and a dict lookup.
-    """
-    key = (str(path), os.stat(path).st_mtime_ns)
-    glossary = _VALID.get(key)
-    if glossary is None:
-        from scripts.problems import ContentError
-
-        glossary, problems = parse_glossary(Path(path))
-        if problems:
-            raise ContentError(problems)
-        _VALID[key] = glossary
-    return glossary
-
-
-# Valid glossaries by (path, modification time): a new version of the file gets a new entry.
-_VALID: dict[tuple[str, int], Glossary] = {}
+    """The glossary, or a ContentError listing every problem in the file (checked once per
+    version of the file)."""
+    return load_checked(path, parse_glossary)

@@ -10,7 +10,6 @@ the target script, and the text of every 《…》 title is converted character 
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,8 +20,8 @@ from scripts import DATA, LANGUAGES
 from scripts.conversion.glossary import glyphs  # OpenCC's script tables only: s2tw / tw2s
 from scripts.conversion.markdown_protect import CLOSE, OPEN, Shield
 from scripts.conversion.script_chars import foreign_in
-from scripts.data_table import display_path, table_rows
-from scripts.problems import ContentError, Problem
+from scripts.data_table import display_path, load_checked, table_rows
+from scripts.problems import Problem
 
 PROPER_NAMES_PATH = DATA / "proper_names.tsv"
 COLUMNS = ("name_zh_Hans", "name_zh_Hant", "kind", "note")
@@ -161,17 +160,6 @@ def _parse_cached(path: Path, mtime_ns: int) -> tuple[ProperNames, tuple[Problem
 
 
 def load_proper_names(path: Path = PROPER_NAMES_PATH) -> ProperNames:
-    """The names, or a ContentError listing every problem in the file (one `stat` when the
-    file is unchanged: called for every conversion)."""
-    key = (str(path), os.stat(path).st_mtime_ns)
-    names = _VALID.get(key)
-    if names is None:
-        names, problems = parse_proper_names(Path(path))
-        if problems:
-            raise ContentError(problems)
-        _VALID[key] = names
-    return names
-
-
-# Valid name lists by (path, modification time): a new version of the file gets a new entry.
-_VALID: dict[tuple[str, int], ProperNames] = {}
+    """The names, or a ContentError listing every problem in the file (checked once per version
+    of the file)."""
+    return load_checked(path, parse_proper_names)

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import re
 
-from scripts.conversion.inline_rules import shield_rules
-from scripts.conversion.markdown_protect import Shield, shield_fences, shield_inline
+from scripts.checks.prose import checked_prose
 from scripts.conversion.proper_names import TITLE, ProperNames
-from scripts.conversion.region_blocks import shared_text
 from scripts.problems import Problem
 
 HAN = "\u4e00-\u9fff"
@@ -29,11 +27,10 @@ BRACKETED_SUFFIX = re.compile(r"[（(][^（）()]*[）)]$")  # （试行） afte
 def unlisted_names(text: str, lang: str, shown: str, names: ProperNames) -> list[Problem]:
     """A warning for every unlisted 《…》 title with Chinese in it and every likely
     transliterated name on a page in `lang` (code, URLs and -{…}- markers excluded)."""
-    try:  # region blocks are never converted: their names need no listing
-        prose = shield_rules(shield_inline(shield_fences(shared_text(text), Shield()), Shield()),
-                             lang, Shield())
-    except ValueError:
-        return []  # malformed markers are reported by the conversion step
+    # Region blocks are never converted: their names need no listing.
+    prose = checked_prose(text, lang, shared=True)
+    if prose is None:
+        return []
     listed = {n.form(script) for n in names for script in ("zh-Hans", "zh-Hant")}
     found: list[tuple[int, str]] = []
     for match in TITLE_PATTERN.finditer(prose):

@@ -16,9 +16,7 @@ from functools import lru_cache
 import opencc
 
 from scripts import DATA
-from scripts.conversion.inline_rules import shield_rules
-from scripts.conversion.markdown_protect import Shield, shield_fences, shield_inline
-from scripts.conversion.region_blocks import shared_text
+from scripts.checks.prose import checked_prose
 from scripts.data_table import records
 from scripts.front_matter import FRONT_MATTER
 from scripts.problems import Problem
@@ -59,12 +57,9 @@ def region_statement_problems(text: str, lang: str, shown: str) -> list[Problem]
         return []
     offset = text.count("\n", 0, front.end()) if front else 0
     body = text[front.end():] if front else text
-    shield = Shield()
-    try:
-        shared = shared_text(body)
-        prose = shield_rules(shield_inline(shield_fences(shared, shield), shield), lang, Shield())
-    except ValueError:
-        return []  # malformed blocks and markers are reported by staging
+    prose = checked_prose(body, lang, shared=True)
+    if prose is None:
+        return []
     headings = [(m.start(), m.group(1)) for m in HEADING.finditer(prose)]
     problems = []
     for match in SENTENCE.finditer(prose):

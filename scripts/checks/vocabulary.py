@@ -9,9 +9,8 @@ from functools import lru_cache
 
 import opencc
 
+from scripts.checks.prose import checked_prose
 from scripts.conversion.glossary import Glossary, load_glossary, other_script
-from scripts.conversion.inline_rules import shield_rules
-from scripts.conversion.markdown_protect import Shield, shield_fences, shield_inline
 from scripts.problems import Problem
 
 
@@ -47,11 +46,9 @@ def wrong_forms(lang: str, glossary: Glossary) -> tuple[list[WrongForm], re.Patt
 
 def vocabulary_problems(text: str, lang: str, shown: str, first_line: int = 1) -> list[Problem]:
     """Every wrong-region form in the Markdown `text` of a page in `lang`."""
-    shield = Shield()
-    try:
-        prose = shield_rules(shield_inline(shield_fences(text, shield), shield), lang, Shield())
-    except ValueError:
-        return []  # malformed markers are reported by the conversion step
+    prose = checked_prose(text, lang)
+    if prose is None:
+        return []
     forms, mask = wrong_forms(lang, load_glossary())
     prose = mask.sub(lambda m: "\0" * len(m.group(0)), prose)
     problems = []

@@ -68,10 +68,10 @@ def region_spans(text: str) -> list[tuple[str, int, int, int, int]]:
     return spans
 
 
-def select_regions(text: str, target: str, shield: Shield | None = None) -> str:
+def select_regions(text: str, target: str | None, shield: Shield | None = None) -> str:
     """`text` for the page in `target`: its own region's blocks unwrapped (their text hidden in
-    `shield`, so no conversion touches it), the other region's blocks removed. Line breaks are
-    kept, so line numbers after a block stay true."""
+    `shield`, so no conversion touches it), the other region's blocks removed; with target None,
+    every block removed. Line breaks are kept, so line numbers after a block stay true."""
     if MARK not in text:
         return text
     out, done = [], 0
@@ -89,14 +89,7 @@ def select_regions(text: str, target: str, shield: Shield | None = None) -> str:
 
 def shared_text(text: str) -> str:
     """`text` without any region block: what both regions' pages show (line breaks kept)."""
-    if MARK not in text:
-        return text
-    out, done = [], 0
-    for _, start, content_start, content_end, end in region_spans(text):
-        out += [text[done:start], "\n" * text.count("\n", content_start, content_end)]
-        done = end
-    out.append(text[done:])
-    return "".join(out)
+    return select_regions(text, None)
 
 
 def region_texts(text: str) -> list[tuple[str, str, int]]:

@@ -30,6 +30,9 @@ def read_front_matter(text: str) -> tuple[Any, dict[str, int], str | None]:
     return parsed.meta, parsed.field_lines, None
 
 
+# The top-level `measurements:` key and the lines under it: indented, list items (which YAML
+# allows at the key's own indentation), comments and blank lines, up to the next top-level key.
+MEASUREMENTS_BLOCK = re.compile(r"^measurements:.*\n(?:(?:[ \t#-].*)?\n)*", re.MULTILINE)
 PLAIN_DECIMAL = re.compile(r"^-?\d+(?:\.\d+)?$")  # 1_000, 0x1F or 1e3 print as numbers instead
 
 
@@ -45,10 +48,19 @@ def written_lab_values(text: str) -> dict[tuple[int, int], str]:
     """Each lab value as written in the page, by (measurement index, point index): the page
     shows 3.0 mg/dL where the source says 3.0, not the 3 a number would print as."""
     match = FRONT_MATTER.match(text)
-    try:
-        meta = yaml.load(match.group(2), Loader=_WrittenNumbers) if match else None
-    except yaml.YAMLError:
-        return {}  # the checks report it
+    if not match:
+        return {}
+    # Only the measurements block is read again (the rest of a case's front matter is several
+    # times larger); the whole front matter when the block cannot be read on its own, e.g.
+    # when it refers to an anchor defined elsewhere.
+    block = MEASUREMENTS_BLOCK.search(match.group(2))
+    meta = None
+    for yaml_text in ([block.group(0)] if block else []) + [match.group(2)]:
+        try:
+            meta = yaml.load(yaml_text, Loader=_WrittenNumbers)
+            break
+        except yaml.YAMLError:
+            continue  # the whole front matter next; if that fails too, the checks report it
     written: dict[tuple[int, int], str] = {}
     measurements = meta.get("measurements") if isinstance(meta, dict) else None
     for i, measurement in enumerate(measurements if isinstance(measurements, list) else []):

@@ -219,5 +219,12 @@ def test_lab_values_print_as_the_page_writes_them() -> None:
             "      - {time: b, day: 60, value: 1.03}\n      - {time: c, day: 90, value: 1e1}\n"
             "---\nbody\n")
     assert written_lab_values(text) == {(0, 0): "3.0", (0, 1): "1.03"}
+    # List items at the key's own indentation, a key after the block, an anchor from outside it.
+    text = ("---\nmeasurements:\n- lab: a\n  points:\n  - {day: 0, value: 2.50}\n\n"
+            "  # a comment\n  - {day: 9, value: 7}\ntitle: x\n---\n")
+    assert written_lab_values(text) == {(0, 0): "2.50", (0, 1): "7"}
+    text = ("---\nfirst: &v 4.0\nmeasurements:\n- lab: a\n  points:\n  - {day: 0, value: *v}\n"
+            "---\n")
+    assert written_lab_values(text) == {(0, 0): "4.0"}
     assert ChartPoint("a", 0, 3.0, "3.0").shown == "3.0"
     assert ChartPoint("a", 0, 3.0).shown == "3"  # no written form known: the short number

@@ -10,7 +10,7 @@ import importlib
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -45,10 +45,14 @@ class DirectiveContext:
     page_src: str
     convert: Callable[[str, str], str]
     page_loader: Callable[[], list[PageInfo]] = list
+    page_meta: dict[str, Any] = field(default_factory=dict)  # this page's, with folder defaults
+
+    pages_read: bool = field(default=False, init=False)  # the output depends on other pages
 
     @cached_property
     def pages(self) -> list[PageInfo]:
         """Every page of the language being built (read only when a renderer asks)."""
+        self.pages_read = True
         return self.page_loader()
 
     def t(self, text_zh_hant: str) -> str:

@@ -6,19 +6,23 @@ build once per language, so every handler here is called once per language and k
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from scripts import build_cache
 from scripts.conversion.convert import convert_text
 from scripts.pages import background_tooltips, log_paths, offline_assets, site_config
-from scripts.pages.build_page import dress, finish_html, page_context
+from scripts.pages.build_page import dressed_markdown, finish_html
 from scripts.pages.staging import source_dir_for, stage, staging_dir_for
 from scripts.pages.template_cache import TEMPLATES
 from scripts.problems import ContentError
 from scripts.search import index as search_index
+
+LOG = logging.getLogger("mkdocs.shenzhi")
 
 
 def _shown_prefix(config) -> str:
@@ -35,6 +39,7 @@ def on_config(config):
     source = source_dir_for(Path(config.docs_dir))
     staging = staging_dir_for(source)
     prefix = _shown_prefix(config)
+    build_cache.open_for_build(staging.parent / "cache", Path(config.config_file_path).parent)
     try:
         result = stage(source, staging, prefix)
     except ContentError as error:  # the glossary or another data file is broken
@@ -63,9 +68,8 @@ def on_serve(server, config, builder):
 
 def on_page_markdown(markdown, page, config, files):
     """Folder defaults, generated blocks, the disclaimer and the sources block."""
-    ctx = page_context(page, config, files)
     try:
-        return dress(markdown, page, ctx)
+        return dressed_markdown(markdown, page, config, files)
     except ContentError as error:
         raise PluginError(str(error)) from None
 
@@ -110,8 +114,10 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     offline_assets.localize_theme_scripts(site_dir, urlsplit(config.site_url or "/").path)
     search_index.finish_build()
+    LOG.info(build_cache.finish_build())
 
 
 def on_build_error(error):
-    """Stop the tooltip worker of a failed build."""
+    """Stop the tooltip worker of a failed build; keep the cache's entries."""
     background_tooltips.stop()
+    build_cache.finish_build(succeeded=False)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 
+from scripts import build_cache
 from scripts.pages.tooltips import add_term_tooltips
 
 # Pages per build from which a worker pays for itself (it takes ~0.3 s to start).
@@ -26,19 +27,32 @@ class BackgroundTooltips:
             # spawn, not fork: MkDocs's server runs threads, and a forked child can inherit a
             # lock held by one of them.
             self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-        self._pending: dict[str, Future[str]] = {}
+        self._pending: dict[str, tuple[str, Future[str]]] = {}
 
     def add(self, key: str, html: str, lang: str) -> str:
-        """The page's HTML with tooltips now, or unchanged if they are being added meanwhile."""
+        """The page's HTML with tooltips now, or unchanged if they are being added meanwhile
+        (an unchanged page's come from an earlier build, `scripts.build_cache`)."""
+        cache = build_cache.current()
+        cache_key = cache.key("tooltips", lang, html)
+        stored = cache.get(cache_key)
+        if stored is not None:
+            return stored
         if self._pool is None:
-            return add_term_tooltips(html, lang)
-        self._pending[key] = self._pool.submit(add_term_tooltips, html, lang)
+            with_tooltips = add_term_tooltips(html, lang)
+            cache.put(cache_key, with_tooltips)
+            return with_tooltips
+        self._pending[key] = (cache_key, self._pool.submit(add_term_tooltips, html, lang))
         return html
 
     def take(self, key: str, html: str) -> str:
         """The page's HTML with its tooltips (waits for the worker if it is still busy)."""
-        future = self._pending.pop(key, None)
-        return html if future is None else future.result()
+        pending = self._pending.pop(key, None)
+        if pending is None:
+            return html
+        cache_key, future = pending
+        with_tooltips = future.result()
+        build_cache.current().put(cache_key, with_tooltips)
+        return with_tooltips
 
     def close(self) -> None:
         """Stop the worker; pending pages are dropped (a failed build)."""

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import pickle
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from scripts import DEFAULT_LANGUAGE
+from scripts import DEFAULT_LANGUAGE, build_cache
 from scripts.conversion.convert import label_converter
 from scripts.directives import DirectiveContext, PageInfo, UnknownDirective, expand_directives
 from scripts.front_matter import split_front_matter
-from scripts.pages.defaults import with_defaults
+from scripts.pages.defaults import folder_defaults, with_defaults
 from scripts.pages.furniture import dress_page, report_error_url
 from scripts.pages.html_stash import restore_html_blocks, stash_html_blocks
 from scripts.pages.site_config import alternate_urls
@@ -34,7 +36,17 @@ def _front_matter(path: Path, mtime_ns: int) -> dict[str, Any]:
     return parsed.meta if parsed else {}
 
 
+# The last builds' page lists, by (id(files), language): every listing block of a build reads
+# the same list (a 1,000-case site has two dozen of them). The Files object is kept with its
+# list so that a reused id() of a later build's Files can never match.
+_LISTED: dict[tuple[int, str], tuple[Any, list[PageInfo]]] = {}
+
+
 def _language_pages(files: Any, docs_dir: Path, lang: str) -> list[PageInfo]:
+    """Every page of language `lang` with its front matter, listed once per build."""
+    listed = _LISTED.get((id(files), lang))
+    if listed is not None and listed[0] is files:
+        return listed[1]
     pages = []
     for file in files.documentation_pages():
         if getattr(file, "locale", lang) != lang or not SCRIPT_SUFFIX.search(file.src_uri):
@@ -45,6 +57,9 @@ def _language_pages(files: Any, docs_dir: Path, lang: str) -> list[PageInfo]:
         if lang != DEFAULT_LANGUAGE and url.startswith(f"{lang}/"):
             url = url[len(lang) + 1:]
         pages.append(PageInfo(normalized_src(file.src_uri), url, meta))
+    if len(_LISTED) >= 4:  # two languages of this build and of the one before
+        _LISTED.clear()
+    _LISTED[(id(files), lang)] = (files, pages)
     return pages
 
 
@@ -66,6 +81,7 @@ def page_context(page: Any, config: Any, files: Any) -> DirectiveContext:
         lang=lang,
         page_src=normalized_src(page.file.src_uri),
         convert=convert,
+        page_meta=page.meta,
         page_loader=lambda: _language_pages(files, docs_dir, lang),
     )
 
@@ -87,6 +103,39 @@ def dress(markdown: str, page: Any, ctx: DirectiveContext) -> str:
     markdown, meta["shenzhi_html_blocks"] = stash_html_blocks(
         dress_page(markdown, meta, ctx.lang, ctx.convert))
     return markdown
+
+
+def dressed_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """`dress` with its context, or the result of an earlier build for the same inputs.
+
+    The key holds everything the page's context and dressing read: the page as staged, as
+    MkDocs parsed it and with its folder defaults, its language, address, the site's address
+    and `extra` settings; the project's code and data are in the cache's fingerprint. A page
+    whose blocks list other pages (`ctx.pages`) is dressed anew every time: it changes when
+    they do."""
+    cache = build_cache.current()
+    if not cache.enabled:
+        return dress(markdown, page, page_context(page, config, files))
+    docs_dir = Path(config.docs_dir)
+    key = cache.key("dress", getattr(page.file, "locale", None) or config.theme["language"],
+                    page.file.src_uri, page.url, config.site_url or "", str(docs_dir),
+                    json.dumps(config.extra or {}, sort_keys=True, default=repr), markdown,
+                    pickle.dumps(page.meta), Path(page.file.abs_src_path).read_bytes(),
+                    json.dumps(folder_defaults(docs_dir, page.file.src_uri), sort_keys=True,
+                               default=repr))
+    stored = cache.get(key)
+    if stored is not None:
+        dressed, meta = stored
+        page.meta.clear()
+        page.meta.update(meta)
+        return dressed
+    ctx = page_context(page, config, files)
+    dressed = dress(markdown, page, ctx)
+    if ctx.pages_read:
+        cache.not_kept()
+    else:
+        cache.put(key, (dressed, dict(page.meta)))
+    return dressed
 
 
 def finish_html(page_html: str, page: Any) -> str:

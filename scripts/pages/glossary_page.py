@@ -30,15 +30,12 @@ def _concepts(glossary: Glossary, category: str) -> list[Concept]:
 
 def _page_category(ctx: DirectiveContext) -> str | None:
     """The `glossary_category` of the page being built, or None (then every category)."""
-    for page in ctx.pages:
-        if page.src == ctx.page_src:
-            category = page.meta.get("glossary_category")
-            if category is not None and category not in CATEGORIES:
-                raise ContentError([Problem(ctx.page_src, f"unknown glossary_category "
-                                            f"{category!r}", field="glossary_category",
-                                            hint=f"expected one of {', '.join(CATEGORIES)}")])
-            return category
-    return None
+    category = ctx.page_meta.get("glossary_category")
+    if category is not None and category not in CATEGORIES:
+        raise ContentError([Problem(ctx.page_src, f"unknown glossary_category {category!r}",
+                                    field="glossary_category",
+                                    hint=f"expected one of {', '.join(CATEGORIES)}")])
+    return category
 
 
 def render_glossary_categories(ctx: DirectiveContext) -> str:

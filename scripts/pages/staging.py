@@ -13,10 +13,10 @@ import json
 import re
 import shutil
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
-from scripts import LANGUAGES
+from scripts import LANGUAGES, build_cache
 from scripts.conversion.convert import MarkerError, convert_markdown
 from scripts.conversion.glossary import GLOSSARY_PATH, other_script
 from scripts.conversion.proper_names import PROPER_NAMES_PATH
@@ -133,8 +133,10 @@ def stage(docs_dir: Path, staging_dir: Path, shown_prefix: str = "docs") -> Stag
         # under `mkdocs serve` must re-check the page.
         context = json.dumps([folder_defaults(docs_dir, rel), GLOSSARY_PATH.stat().st_mtime_ns,
                               PROPER_NAMES_PATH.stat().st_mtime_ns], sort_keys=True, default=str)
-        outputs, problems = _stage_page(text, rel, lang, with_source, shown, context,
-                                        str(docs_dir), shown_prefix)
+        inputs = (text, rel, lang, with_source, shown, context, str(docs_dir), shown_prefix)
+        cache = build_cache.current()  # a later build's copy of this process's cache below
+        outputs, problems = cache.get_or_make(cache.key("stage", json.dumps(inputs)),
+                                              partial(_stage_page, *inputs))
         result.problems += problems
         for target_rel, rendered in outputs:
             expected.add(target_rel)

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import json
 import re
+from functools import partial
 from pathlib import Path
 
-from scripts import LANGUAGES
+from scripts import LANGUAGES, build_cache
 from scripts.conversion.glossary import Concept, Glossary, glyphs, load_glossary, other_script
 from scripts.search.page_text import read_page
 from scripts.search.pagefind_service import PagefindService
@@ -119,7 +120,9 @@ class SiteSearch:
         service = self._services.get(lang)
         if service is None:
             service = self._services[lang] = PagefindService(PAGEFIND_CONFIG)
-        service.add_html(relative_path, indexed_page(html))
+        cache = build_cache.current()  # the words of an unchanged page, from an earlier build
+        service.add_html(relative_path, cache.get_or_make(cache.key("search-words", html),
+                                                          partial(indexed_page, html)))
         self._characters[lang].update(html if content is None else content)
 
     def finish_pending(self) -> None:

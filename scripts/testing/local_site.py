@@ -24,10 +24,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def build_site(site_dir: Path, site_url: str, project: Path = ROOT
-               ) -> subprocess.CompletedProcess[str]:
+def build_site(site_dir: Path, site_url: str, project: Path = ROOT,
+               extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the strict production build of `project` into `site_dir`."""
-    env = {**os.environ, "SHENZHI_SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SHENZHI_SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1",
+           **(extra_env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, check=False,

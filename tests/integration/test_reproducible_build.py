@@ -1,8 +1,10 @@
-"""The build is reproducible: building the same tree again gives the same bytes. This is what
-lets `python -m scripts.testing.site_digest` show that a refactor changed nothing in the site."""
+"""The build is reproducible: building the same tree again gives the same bytes, with or without
+the build cache. This is what lets `python -m scripts.testing.site_digest` show that a refactor
+changed nothing in the site."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,25 @@ def test_second_build_is_byte_identical(site_dir: Path, site_base: str, tmp_path
     assert differences(first, second) == []
     assert site_digest(first) == site_digest(second)
     assert len(first) > 100  # both languages' pages, assets and the search index
+
+
+def test_build_from_the_cache_equals_a_build_without_it(site_dir: Path, site_base: str,
+                                                         tmp_path: Path) -> None:
+    """Every page step kept by scripts.build_cache gives what computing it afresh gives."""
+    build_site(tmp_path / "warm", site_base)  # leaves every step of this tree in the cache
+    uncached = tmp_path / "uncached"
+    result = build_site(uncached, site_base, extra_env={"SHENZHI_NO_CACHE": "1"})
+    if result.returncode != 0:
+        pytest.fail(result.stderr)
+    assert "build cache off" in result.stderr
+    warm = tmp_path / "site-again"
+    result = build_site(warm, site_base)
+    if result.returncode != 0:
+        pytest.fail(result.stderr)
+    reused = re.search(r"build cache: (\d+) page steps reused, (\d+) computed", result.stderr)
+    assert reused and int(reused.group(1)) > 100 and int(reused.group(2)) == 0, result.stderr
+    assert differences(file_digests(uncached), file_digests(warm)) == []
+    assert differences(file_digests(site_dir), file_digests(warm)) == []
 
 
 def test_digest_sees_a_changed_byte(tmp_path: Path) -> None:

@@ -150,3 +150,23 @@ def test_heading_link_title_in_the_pages_script() -> None:
     html = '<h2 id="a">標題<a class="headerlink" href="#a" title="本節連結">¶</a></h2>'
     assert 'title="本节链接"' in localized_permalinks(html, "本節連結", "zh-Hans")
     assert localized_permalinks(html, "本節連結", "zh-Hant") == html
+
+
+def test_glossary_category_page_shows_only_its_category_and_rejects_unknown_ones() -> None:
+    import pytest
+
+    from scripts.conversion.convert import convert_text
+    from scripts.directives import DirectiveContext
+    from scripts.pages.glossary_page import render_glossary_table
+    from scripts.problems import ContentError
+
+    def table(category: str) -> str:
+        return render_glossary_table(DirectiveContext(
+            "zh-Hant", f"glossary/{category}.md", convert_text,
+            page_meta={"glossary_category": category}))
+
+    labs = table("lab")
+    assert 'id="term-glomerulus"' not in labs and 'id="term-glomerulus"' in table("anatomy")
+    assert labs.count("<table") == 1 and "## " not in labs  # one table, no category headings
+    with pytest.raises(ContentError, match="unknown glossary_category 'labs'"):
+        table("labs")

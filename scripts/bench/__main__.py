@@ -76,35 +76,45 @@ def report(f: dict) -> str:
     for size in sizes:
         b = f["builds"][size]
         spread = f"{min(b['ours']['seconds_each']):.1f}–{max(b['ours']['seconds_each']):.1f} s"
-        machinery, search = b["without_search_over_bare_dressed"], b["search_adds"]
-        lines += [_row(f"{size} case reports: our build (median of {b['rounds']})",
+        lines += [_row(f"{size} case reports: our build, cold cache (median of {b['rounds']})",
+                       f"{b['ours_cold']['seconds']:.1f} s",
+                       "≤ 30 s" if size == "1000" else "",
+                       b["ours_cold"]["seconds"] <= TARGETS["build_1000_s"] if size == "1000"
+                       else None),
+                  _row(f"{size} case reports: our build, warm cache (median of {b['rounds']})",
                        f"{b['ours']['seconds']:.1f} s",
                        "≤ 30 s" if size == "1000" else "",
                        b["ours"]["seconds"] <= TARGETS["build_1000_s"] if size == "1000"
                        else None),
-                  _row(f"{size} case reports: our build, fastest–slowest round", spread),
+                  _row(f"{size} case reports: warm build, fastest–slowest round", spread),
                   _row(f"{size} case reports: peak memory", f"{b['ours']['peak_mb']:.0f} MB"),
                   _row(f"{size} case reports: output size", f"{b['ours']['output_mb']:.0f} MB"),
-                  _row(f"{size} case reports: ours without search",
+                  _row(f"{size} case reports: ours without search, cold / warm",
+                       f"{b['without_search_cold']['seconds']:.1f} s / "
                        f"{b['without_search']['seconds']:.1f} s"),
                   _row(f"{size} case reports: bare MkDocs over the same dressed pages*",
-                       f"{b['bare_dressed']['seconds']:.1f} s"),
-                  _row(f"{size} case reports: without search / bare dressed (paired)",
-                       f"{machinery:.2f}×", "≤ 1.10×",
-                       machinery <= TARGETS["without_search_over_bare_dressed"]),
-                  _row(f"{size} case reports: search indexing adds (paired)", f"{search:+.0%}",
-                       "≤ +25%", search <= TARGETS["search_adds"]),
-                  _row(f"{size} case reports: Pagefind alone on the built site",
-                       f"{b['ours']['search_index_seconds']:.1f} s")]
+                       f"{b['bare_dressed']['seconds']:.1f} s")]
+        for label, prefix in (("cold", "cold_"), ("warm", "")):
+            machinery = b[f"{prefix}without_search_over_bare_dressed"]
+            search = b[f"{prefix}search_adds"]
+            lines += [_row(f"{size} case reports, {label}: without search / bare dressed "
+                           "(paired)", f"{machinery:.2f}×", "≤ 1.10×",
+                           machinery <= TARGETS["without_search_over_bare_dressed"]),
+                      _row(f"{size} case reports, {label}: search indexing adds (paired)",
+                           f"{search:+.0%}", "≤ +25%", search <= TARGETS["search_adds"])]
+        lines.append(_row(f"{size} case reports: Pagefind alone on the built site",
+                          f"{b['ours']['search_index_seconds']:.1f} s"))
     lines.append("  * the pages as our hooks leave them (case layout, generated blocks, disclaimer,"
                  " sources)\n    written into the Markdown: same content, theme and plugins, no"
                  " hooks; generated HTML\n    is parsed by Python-Markdown there, ours keeps it"
                  " out of the parser (scripts/pages/html_stash.py)")
     if "100" in f["builds"] and "1000" in f["builds"]:
-        ratio = f["builds"]["1000"]["ours"]["seconds"] / f["builds"]["100"]["ours"]["seconds"]
-        f["ratio_1000_100"] = ratio
-        lines.append(_row("1000 / 100 build time", f"{ratio:.1f}×", "≤ 11×",
-                          ratio <= TARGETS["ratio_1000_100"]))
+        for label, name in (("cold", "ours_cold"), ("warm", "ours")):
+            ratio = (f["builds"]["1000"][name]["seconds"]
+                     / f["builds"]["100"][name]["seconds"])
+            f[f"ratio_1000_100_{label}"] = ratio
+            lines.append(_row(f"1000 / 100 build time, {label}", f"{ratio:.1f}×", "≤ 11×",
+                              ratio <= TARGETS["ratio_1000_100"]))
     d = f["downloads"]
     lines += ["", "What a reader downloads (gzipped, empty cache, before any search)"]
     for name, bucket in d.items():

@@ -1,4 +1,6 @@
-"""Build timings of the synthetic sites, as paired ratios in one run (issue 15):
+"""Build timings of the synthetic sites, as paired ratios in one run (issue 15), each for a cold
+build (the build cache emptied, as on a fresh clone) and a warm one (the same tree built again
+after one case report was edited):
 
 - our build without the search hook against bare MkDocs over the same dressed pages (the pages
   as our hooks leave them: case layout, generated blocks, disclaimer and sources written into
@@ -25,8 +27,11 @@ from scripts.bench.synthetic import make_site
 from scripts.search.index import build_search
 
 
-def timed_build(config_file: Path, site_dir: Path) -> dict[str, float]:
-    """Seconds, peak memory (MB) and output size (MB) of one strict build in a fresh process."""
+def timed_build(config_file: Path, site_dir: Path, cold: bool = False) -> dict[str, float]:
+    """Seconds, peak memory (MB) and output size (MB) of one strict build in a fresh process;
+    `cold`: with the build cache (scripts/build_cache.py) emptied first, as on a fresh clone."""
+    if cold:
+        shutil.rmtree(config_file.parent / ".staging" / "cache", ignore_errors=True)
     result = subprocess.run([sys.executable, "-m", "scripts.bench.run_build", str(config_file),
                              str(site_dir)], capture_output=True, text=True, check=False)
     if result.returncode != 0:
@@ -74,6 +79,14 @@ def without_search_config(project: Path) -> Path:
     return variant
 
 
+def edit_one_case(project: Path, number: int) -> None:
+    """What an editor does between two builds: add a sentence to one case report (a warm build
+    is timed after an edit, so it rebuilds that page, its listings and the search index)."""
+    page = min((project / "docs" / "case-reports").glob("synthetic-*.md"))
+    with page.open("a", encoding="utf-8") as text:
+        text.write(f"\n第 {number} 次修改：補上一句追蹤結果。\n")
+
+
 def _median_run(runs: list[dict[str, float]]) -> dict:
     """One configuration's rounds: median time, highest peak memory, every time."""
     return {"seconds": statistics.median(r["seconds"] for r in runs),
@@ -95,15 +108,22 @@ def synthetic_builds(work: Path, sizes: tuple[int, ...] = (100, 1000),
     out: dict[str, dict] = {}
     for cases in sizes:
         project = make_site(work / f"site-{cases}", cases)
+        ours, without_search = project / "mkdocs.yml", without_search_config(project)
         configs = {  # the recording build stages the converted pages the bare build reads
-            "bare_dressed": dressed_pages_config(project, work),
-            "ours": project / "mkdocs.yml",
-            "without_search": without_search_config(project),
+            "bare_dressed": (dressed_pages_config(project, work), False),
+            # A fresh clone's build (CI, GitHub Pages), then the next build of the same tree
+            # (`make build` again, the cache left by the cold ones).
+            "without_search_cold": (without_search, True), "ours_cold": (ours, True),
+            "without_search": (without_search, False), "ours": (ours, False),
         }
         runs: dict[str, list[dict]] = {name: [] for name in configs}
+        edits = 0
         for _ in range(rounds):
-            for name, config in configs.items():
-                runs[name].append(timed_build(config, work / f"{name}-{cases}"))
+            for name, (config, cold) in configs.items():
+                if name in ("ours", "without_search"):
+                    edits += 1
+                    edit_one_case(project, edits)
+                runs[name].append(timed_build(config, work / f"{name}-{cases}", cold))
         figures: dict = {name: _median_run(r) for name, r in runs.items()}
         start = time.perf_counter()
         build_search(work / f"ours-{cases}")  # alone: Pagefind's own time, mostly hidden
@@ -113,6 +133,9 @@ def synthetic_builds(work: Path, sizes: tuple[int, ...] = (100, 1000),
             "without_search_over_bare_dressed": 1 + _paired_overhead(runs, "without_search",
                                                                      "bare_dressed"),
             "search_adds": _paired_overhead(runs, "ours", "without_search"),
+            "cold_without_search_over_bare_dressed": 1 + _paired_overhead(
+                runs, "without_search_cold", "bare_dressed"),
+            "cold_search_adds": _paired_overhead(runs, "ours_cold", "without_search_cold"),
         })
         out[str(cases)] = figures
     return out

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import pickle
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +27,15 @@ def normalized_src(src_uri: str) -> str:
     return SCRIPT_SUFFIX.sub(".md", src_uri)
 
 
-@lru_cache(maxsize=8192)
-def _front_matter(path: Path, mtime_ns: int) -> dict[str, Any]:
-    """A staged page's front matter, read once per version of the file."""
-    del mtime_ns  # cache key only
-    parsed, _ = split_front_matter(path.read_text(encoding="utf-8"), str(path))
-    return parsed.meta if parsed else {}
+def _front_matter(path: Path) -> dict[str, Any]:
+    """A staged page's front matter, parsed once per version of the file (build cache)."""
+    def parse() -> dict[str, Any]:
+        parsed, _ = split_front_matter(text.decode("utf-8"), str(path))
+        return parsed.meta if parsed else {}
+
+    text = path.read_bytes()
+    cache = build_cache.current()
+    return cache.get_or_make(cache.key("front-matter", text), parse)
 
 
 # The last builds' page lists, by (id(files), language): every listing block of a build reads
@@ -52,7 +54,7 @@ def _language_pages(files: Any, docs_dir: Path, lang: str) -> list[PageInfo]:
         if getattr(file, "locale", lang) != lang or not SCRIPT_SUFFIX.search(file.src_uri):
             continue
         path = Path(file.abs_src_path)
-        meta = with_defaults(_front_matter(path, path.stat().st_mtime_ns), docs_dir, file.src_uri)
+        meta = with_defaults(_front_matter(path), docs_dir, file.src_uri)
         url = file.url
         if lang != DEFAULT_LANGUAGE and url.startswith(f"{lang}/"):
             url = url[len(lang) + 1:]

@@ -43,22 +43,22 @@ def region_spans(text: str) -> list[tuple[str, int, int, int, int]]:
     spans = []
     open_at: tuple[str, int, int] | None = None
     for match in ANY_MARK.finditer(text):
-        line = _line_of(text, match.start())
         region = match.group("region")
+        here = match.start()  # its line is counted only for an error: a page has many marks
         if region is not None:
             if open_at is not None:
-                raise MarkerError(line, "a region block starts inside another (line "
-                                  f"{_line_of(text, open_at[1])}); close the first with "
+                raise MarkerError(_line_of(text, here), "a region block starts inside another "
+                                  f"(line {_line_of(text, open_at[1])}); close the first with "
                                   "<!-- shenzhi: end-region -->")
             if region not in LANGUAGES:
-                raise MarkerError(line, f"unknown region '{region}'; write "
+                raise MarkerError(_line_of(text, here), f"unknown region '{region}'; write "
                                   f"<!-- shenzhi: region {LANGUAGES[0]} --> or "
                                   f"<!-- shenzhi: region {LANGUAGES[1]} -->")
             open_at = (region, match.start(), match.end())
         else:
             if open_at is None:
-                raise MarkerError(line, "<!-- shenzhi: end-region --> without a region block "
-                                  "before it")
+                raise MarkerError(_line_of(text, here), "<!-- shenzhi: end-region --> without a "
+                                  "region block before it")
             region, start, content_start = open_at
             spans.append((region, start, content_start, match.start(), match.end()))
             open_at = None

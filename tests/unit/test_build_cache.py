@@ -27,6 +27,7 @@ def test_a_result_is_made_once_then_reused(tmp_path: Path) -> None:
     calls, make = counting("converted")
     key = cache.key("stage", "page text", "zh-Hant")
     assert cache.get_or_make(key, make) == "converted"
+    cache.close()
     again = BuildCache(tmp_path, "project")  # the next build, in another process
     assert again.get_or_make(key, make) == "converted"
     assert calls == ["converted"] and (again.hits, again.stored) == (1, 0)
@@ -41,13 +42,28 @@ def test_keys_differ_for_other_inputs_steps_and_projects(tmp_path: Path) -> None
     assert cache.key("stage", "ab", "c") == cache.key("stage", b"ab", b"c")
 
 
-def test_a_damaged_entry_is_made_again(tmp_path: Path) -> None:
+def test_a_damaged_cache_file_is_started_afresh(tmp_path: Path) -> None:
     cache = BuildCache(tmp_path, "project")
     key = cache.key("dress", "page")
-    (tmp_path / key).write_bytes(b"\x80\x05half a pick")  # an interrupted write
+    cache.put(key, "dressed")
+    cache.close()
+    (tmp_path / BuildCache.FILE).write_bytes(b"not a database, half written" * 100)
+    for stale in tmp_path.glob(f"{BuildCache.FILE}-*"):  # its write-ahead log
+        stale.unlink()
+    again = BuildCache(tmp_path, "project")
     calls, make = counting("dressed")
-    assert cache.get_or_make(key, make) == "dressed" and calls == ["dressed"]
+    assert again.get_or_make(key, make) == "dressed" and calls == ["dressed"]
+    again.close()
     assert BuildCache(tmp_path, "project").get(key) == "dressed"
+
+
+def test_a_cache_that_cannot_be_opened_means_a_build_without_one(tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("a file where the cache folder should be")
+    cache = BuildCache(tmp_path / "taken", "project")
+    calls, make = counting("x")
+    assert cache.get_or_make(cache.key("stage", "page"), make) == "x"
+    assert cache.get_or_make(cache.key("stage", "page"), make) == "x"
+    assert calls == ["x", "x"] and "build cache off (cannot open" in cache.summary()
 
 
 def test_switched_off_it_computes_every_time_and_stores_nothing(tmp_path: Path) -> None:
@@ -72,12 +88,16 @@ def test_prune_drops_unused_results_of_the_steps_that_ran(tmp_path: Path) -> Non
     old = BuildCache(tmp_path, "project")
     for step, page in [("dress", "a"), ("dress", "b"), ("search-words", "a")]:
         old.put(old.key(step, page), page)
+    old.close()
     build = BuildCache(tmp_path, "project")
     assert build.get(build.key("dress", "a")) == "a"  # b's page was deleted since
     assert build.prune() == 1
-    kept = sorted(build_cache.step_of(p.name) for p in tmp_path.iterdir())
+    build.close()
+    after = BuildCache(tmp_path, "project")
+    assert after.get(after.key("dress", "a")) == "a" and after.get(after.key("dress", "b")) is None
     # The search words were not asked for (a build without the search hook): they stay.
-    assert kept == ["dress", "search-words"]
+    assert after.get(after.key("search-words", "a")) == "a"
+    assert build_cache.step_of(after.key("search-words", "a")) == "search-words"
 
 
 def test_fingerprint_covers_every_data_file_hook_and_the_date(tmp_path: Path) -> None:

@@ -25,7 +25,11 @@ from scripts.search.pagefind_service import PagefindService
 
 # What Pagefind indexes: the article, without the repeated disclaimer or permalink signs.
 ROOT_CLASS = "md-content__inner"
-EXCLUDED_CLASSES = frozenset({"shenzhi-disclaimer", "headerlink", "shenzhi-converted"})
+# Page furniture, the same on every page: the disclaimer, heading links, the review dates, the
+# "report an error" link and the converted-page note (a search for 錯誤 or 審閱 should not
+# find every page).
+EXCLUDED_CLASSES = frozenset({"shenzhi-disclaimer", "headerlink", "shenzhi-converted",
+                              "shenzhi-reviewed", "shenzhi-report"})
 PAGEFIND_CONFIG = {
     "root_selector": f"article.{ROOT_CLASS}",
     "exclude_selectors": [*(f".{name}" for name in sorted(EXCLUDED_CLASSES)), "svg"],
@@ -64,6 +68,12 @@ def indexed_page(page: str) -> str:
     """What Pagefind is sent for a built page: its head and article, text cut into search
     words, and the title as written."""
     return read_page(indexed_part(page), ROOT_CLASS, EXCLUDED_CLASSES).encoded()
+
+
+def _indexed_words(page: str, content: str) -> tuple[str, str]:
+    """What Pagefind is sent for `page`, and the Chinese characters of `content` (for the query
+    tables)."""
+    return indexed_page(page), "".join(sorted(c for c in set(content) if CJK.match(c)))
 
 
 def normalisation_table(lang: str, glossary: Glossary, chars_seen: set[str]) -> dict:
@@ -121,9 +131,11 @@ class SiteSearch:
         if service is None:
             service = self._services[lang] = PagefindService(PAGEFIND_CONFIG)
         cache = build_cache.current()  # the words of an unchanged page, from an earlier build
-        service.add_html(relative_path, cache.get_or_make(cache.key("search-words", html),
-                                                          partial(indexed_page, html)))
-        self._characters[lang].update(html if content is None else content)
+        words, characters = cache.get_or_make(
+            cache.key("search-words", html, "whole page" if content is None else content),
+            partial(_indexed_words, html, html if content is None else content))
+        service.add_html(relative_path, words)
+        self._characters[lang].update(characters)
 
     def finish_pending(self) -> None:
         """Every page added so far is final: start writing those languages' indexes (the next

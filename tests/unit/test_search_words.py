@@ -3,6 +3,7 @@ index and the query, so a glossary term is in the index as the words its query a
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 from pathlib import Path
@@ -50,6 +51,20 @@ PAGE = ('<html lang="zh-Hant"><head><title>t</title></head><body><nav>導覽</na
 
 def test_searchable_text_is_read_as_pagefind_reads_it() -> None:
     runs = read_page(PAGE, ROOT_CLASS, EXCLUDED_CLASSES).text_runs()
+    assert runs == ["看懂腎功能", "透析的成年 & 腎絲球", "甲乙", "細胞", "劑量", "一次"]
+
+
+def test_page_furniture_is_not_searchable() -> None:
+    """The review dates and the report link are on every page: a search for 審閱 or 錯誤 must
+    find the pages about them, not all of them."""
+    from scripts.pages.furniture import sources_block
+
+    meta = {"sources": [], "reviewed": dt.date(2026, 1, 2), "next_review": dt.date(2027, 1, 2),
+            "shenzhi_report_url": "https://example.org/new", "converted_from": "docs/a.md"}
+    block = sources_block(meta, "zh-Hant", lambda text, lang: text).split("\n", 2)[2]
+    page = PAGE.replace("<dl>", block + "<dl>")
+    assert "最後審閱日期" in page and "報告本頁錯誤" in page
+    runs = read_page(page, ROOT_CLASS, EXCLUDED_CLASSES).text_runs()
     assert runs == ["看懂腎功能", "透析的成年 & 腎絲球", "甲乙", "細胞", "劑量", "一次"]
 
 

@@ -68,12 +68,28 @@ def test_page_furniture_is_not_searchable() -> None:
     assert runs == ["看懂腎功能", "透析的成年 & 腎絲球", "甲乙", "細胞", "劑量", "一次"]
 
 
+@pytest.mark.parametrize(("article", "sent"), [
+    # Closed by its parent's end tag (invalid HTML): dropped up to it, the parent kept.
+    ('<div><p>甲<span class="headerlink">¶</div><p>乙</p>', '<div><p> 甲</div><p> 乙</p>'),
+    # Never closed: hidden to the end, as the reader reads it.
+    ('<p>甲</p><div class="shenzhi-disclaimer"><p>免責', '<p> 甲</p>'),
+    ('<p>圖<svg><text>軸</text></svg>表</p><hr class="headerlink"/>', '<p> 圖表 表</p>'),
+])
+def test_excluded_elements_are_dropped_as_the_reader_skips_them(article: str, sent: str
+                                                                 ) -> None:
+    page = f'<html><body><article class="{ROOT_CLASS}">{article}'
+    assert indexed_page(page).split(">", 3)[3].startswith(sent)
+    runs = read_page(page, ROOT_CLASS, EXCLUDED_CLASSES).text_runs()
+    assert all(word not in "".join(runs) for word in ("¶", "免責", "軸"))
+
+
 def test_the_page_sent_to_pagefind_has_its_words_cut_and_its_title_as_written() -> None:
     sent = indexed_page(PAGE)
     assert "<nav>" not in sent
     # A run's words go into its first text piece: Pagefind joins inline pieces anyway.
     assert '<abbr title="透析｜說明"> 透析 析的 的成 成年 年 &amp; 腎絲 絲球 球</abbr></p>' in sent
-    assert '<p> 甲乙 乙<span class="shenzhi-converted">隱藏</span></p>' in sent  # 隱藏 not read
+    # Excluded elements are dropped whole: Pagefind needs no exclude_selectors to skip them.
+    assert '<p> 甲乙 乙</p>' in sent and "隱藏" not in sent and "免責聲明" not in sent
     assert 'data-shenzhi-title="看懂腎功能" data-pagefind-meta="title[data-shenzhi-title]"' in sent
     assert "<dt> 劑量 量</dt><dd> 一次 次</dd>" in sent  # each run starts a word
 

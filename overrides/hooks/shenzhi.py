@@ -14,9 +14,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from scripts import build_cache
-from scripts.conversion.convert import convert_text
 from scripts.pages import background_tooltips, live_preview, log_paths, offline_assets, site_config
 from scripts.pages.build_page import dressed_markdown, finish_html
+from scripts.pages.labels import convert_setting
 from scripts.pages.staging import source_dir_for, stage, staging_dir_for
 from scripts.pages.template_cache import TEMPLATES
 from scripts.problems import ContentError
@@ -50,7 +50,7 @@ def on_config(config):
     log_paths.install(source, staging, prefix)
     i18n = config.plugins.get("i18n")
     if i18n is not None:
-        site_config.localize_languages(i18n.config.languages, config.nav, convert_text)
+        site_config.localize_languages(i18n.config.languages, config.nav, convert_setting)
     return config
 
 

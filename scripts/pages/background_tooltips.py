@@ -16,6 +16,9 @@ from scripts.pages.tooltips import add_term_tooltips
 
 # Pages per build from which a worker pays for itself (it takes ~0.3 s to start).
 MIN_PAGES = 200
+# Pages not in the build cache done in line before the worker starts: a rebuild after an edit
+# misses a few pages, and they are done sooner here than a worker would start.
+IN_LINE_FIRST = 20
 
 
 class BackgroundTooltips:
@@ -23,10 +26,8 @@ class BackgroundTooltips:
 
     def __init__(self, pages: int) -> None:
         self._pool: ProcessPoolExecutor | None = None
-        if pages >= MIN_PAGES:
-            # spawn, not fork: MkDocs's server runs threads, and a forked child can inherit a
-            # lock held by one of them.
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        self._in_worker = pages >= MIN_PAGES
+        self._missed = 0  # pages not in the build cache so far
         self._pending: dict[str, tuple[str, Future[str]]] = {}
 
     def add(self, key: str, html: str, lang: str) -> str:
@@ -37,10 +38,15 @@ class BackgroundTooltips:
         stored = cache.get(cache_key)
         if stored is not None:
             return stored
-        if self._pool is None:
+        self._missed += 1
+        if not self._in_worker or self._missed <= IN_LINE_FIRST:
             with_tooltips = add_term_tooltips(html, lang)
             cache.put(cache_key, with_tooltips)
             return with_tooltips
+        if self._pool is None:
+            # spawn, not fork: MkDocs's server runs threads, and a forked child can inherit a
+            # lock held by one of them.
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
         self._pending[key] = (cache_key, self._pool.submit(add_term_tooltips, html, lang))
         return html
 

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from scripts import DEFAULT_LANGUAGE, build_cache
-from scripts.conversion.convert import label_converter
 from scripts.directives import DirectiveContext, PageInfo, UnknownDirective, expand_directives
 from scripts.front_matter import split_front_matter
 from scripts.pages.defaults import folder_defaults, with_defaults
 from scripts.pages.furniture import dress_page, report_error_url
 from scripts.pages.html_stash import restore_html_blocks, stash_html_blocks
+from scripts.pages.labels import convert_label
 from scripts.pages.site_config import alternate_urls
 from scripts.pages.staging import editor_path, source_dir_for
 from scripts.problems import ContentError, Problem
@@ -71,7 +71,7 @@ def page_context(page: Any, config: Any, files: Any) -> DirectiveContext:
     lang = getattr(page.file, "locale", None) or config.theme["language"]
     page.meta.update(with_defaults(page.meta, docs_dir, page.file.src_uri))
     page.meta["shenzhi_editor_file"] = editor_path(page.file.src_uri, source_dir_for(docs_dir))
-    convert = label_converter()
+    convert = convert_label
     if config.site_url:
         page.meta["shenzhi_alternates"] = alternate_urls(page.url, config.site_url)
         issues_url = (config.extra or {}).get("issues_url")

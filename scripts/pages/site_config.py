@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from scripts import DEFAULT_LANGUAGE
-from scripts.conversion.convert import convert_text
+from scripts.pages.labels import convert_setting
 
 
 def nav_labels(nav: Iterable[Any]) -> list[str]:
@@ -63,4 +63,4 @@ def localized_permalinks(page_html: str, title: str, lang: str) -> str:
     Traditional in mkdocs.yml) in the page's script: Python-Markdown writes it as configured."""
     if lang == DEFAULT_LANGUAGE or not title:
         return page_html
-    return page_html.replace(f'title="{title}"', f'title="{convert_text(title, lang)}"')
+    return page_html.replace(f'title="{title}"', f'title="{convert_setting(title, lang)}"')

@@ -140,9 +140,13 @@ def test_a_page_listing_other_pages_is_never_kept(tmp_path: Path,
                                                     locale="zh-Hant"))
         return build_page.dressed_markdown(markdown, page, config, files)
 
+    def dress_entries() -> int:
+        return sum(build_cache.step_of(key) == "dress" for key in cache.used)
+
     listing = dressed("index", "<!-- shenzhi: newest-cases -->\n")
     assert "目前還沒有病例報告" in listing
-    assert (cache.stored, cache.uncached) == (0, 1)
+    assert (dress_entries(), cache.uncached) == (0, 1)
     dressed("plain", "腎絲球。\n")
-    assert (cache.stored, cache.uncached) == (1, 1)
-    assert dressed("plain", "腎絲球。\n") and cache.hits == 1
+    assert (dress_entries(), cache.uncached) == (1, 1)
+    hits = cache.hits
+    assert dressed("plain", "腎絲球。\n") and cache.hits == hits + 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -64,6 +65,22 @@ def table_rows(path: Path, columns: tuple[str, ...], problems: list[Problem],
         yield number, dict(zip(columns, cells, strict=True))
     if not header_seen:
         problems.append(Problem(shown, "no header line", hint="the file needs the column header"))
+
+
+def parse_once(parse: Callable[[Path], tuple[T, list[Problem]]], path: Path
+               ) -> tuple[T, list[Problem]]:
+    """`parse(path)`, run once per version of the file: its modification time is part of the
+    cache key, so `mkdocs serve` picks up an edited file without keeping a stale copy."""
+    value, problems = _parse_version(parse, Path(path), os.stat(path).st_mtime_ns)
+    return value, list(problems)
+
+
+@lru_cache(maxsize=16)
+def _parse_version(parse: Callable[[Path], tuple[Any, list[Problem]]], path: Path,
+                   mtime_ns: int) -> tuple[Any, tuple[Problem, ...]]:
+    del mtime_ns  # cache key only
+    value, problems = parse(path)
+    return value, tuple(problems)
 
 
 def load_checked(path: Path, parse: Callable[[Path], tuple[T, list[Problem]]]) -> T:

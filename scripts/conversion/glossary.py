@@ -14,7 +14,7 @@ from pathlib import Path
 import opencc
 
 from scripts import DATA
-from scripts.data_table import display_path, load_checked, table_rows
+from scripts.data_table import display_path, load_checked, parse_once, table_rows
 from scripts.problems import Problem
 
 GLOSSARY_PATH = DATA / "glossary.tsv"
@@ -129,15 +129,7 @@ def parse_glossary(path: Path = GLOSSARY_PATH) -> tuple[Glossary, list[Problem]]
     Parsed once per version of the file: the modification time is part of the cache key, so
     `mkdocs serve` picks up an edited glossary without keeping a stale copy.
     """
-    glossary, problems = _parse_cached(Path(path), Path(path).stat().st_mtime_ns)
-    return glossary, list(problems)
-
-
-@lru_cache(maxsize=4)
-def _parse_cached(path: Path, mtime_ns: int) -> tuple[Glossary, tuple[Problem, ...]]:
-    del mtime_ns  # cache key only
-    glossary, problems = _parse(path)
-    return glossary, tuple(problems)
+    return parse_once(_parse, path)
 
 
 def _parse(path: Path) -> tuple[Glossary, list[Problem]]:

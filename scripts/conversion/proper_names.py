@@ -13,14 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from scripts import DATA, LANGUAGES
 from scripts.conversion.glossary import glyphs  # OpenCC's script tables only: s2tw / tw2s
 from scripts.conversion.markdown_protect import CLOSE, OPEN, Shield
 from scripts.conversion.script_chars import foreign_in
-from scripts.data_table import display_path, load_checked, table_rows
+from scripts.data_table import display_path, load_checked, parse_once, table_rows
 from scripts.problems import Problem
 
 PROPER_NAMES_PATH = DATA / "proper_names.tsv"
@@ -148,15 +147,7 @@ def _parse(path: Path) -> tuple[ProperNames, list[Problem]]:
 
 def parse_proper_names(path: Path = PROPER_NAMES_PATH) -> tuple[ProperNames, list[Problem]]:
     """Read the names file and return it with every problem found."""
-    names, problems = _parse_cached(Path(path), Path(path).stat().st_mtime_ns)
-    return names, list(problems)
-
-
-@lru_cache(maxsize=4)
-def _parse_cached(path: Path, mtime_ns: int) -> tuple[ProperNames, tuple[Problem, ...]]:
-    del mtime_ns  # cache key only
-    names, problems = _parse(path)
-    return names, tuple(problems)
+    return parse_once(_parse, path)
 
 
 def load_proper_names(path: Path = PROPER_NAMES_PATH) -> ProperNames:

@@ -134,7 +134,9 @@ def stage(docs_dir: Path, staging_dir: Path, shown_prefix: str = "docs") -> Stag
         context = json.dumps([folder_defaults(docs_dir, rel), GLOSSARY_PATH.stat().st_mtime_ns,
                               PROPER_NAMES_PATH.stat().st_mtime_ns], sort_keys=True, default=str)
         inputs = (text, rel, lang, with_source, shown, context, str(docs_dir), shown_prefix)
-        cache = build_cache.current()  # a later build's copy of this process's cache below
+        # An earlier build's result from the build cache; without it (SHENZHI_NO_CACHE), the
+        # in-process cache of _stage_page still spares static-i18n's second language.
+        cache = build_cache.current()
         outputs, problems = cache.get_or_make(cache.key("stage", json.dumps(inputs)),
                                               partial(_stage_page, *inputs))
         result.problems += problems

@@ -17,6 +17,7 @@ from scripts import DATA
 from scripts.front_matter import evidence_types
 
 Convert = Callable[[str, str], str]
+PAGE_URL = "PAGE-ADDRESS"  # stands for the page's address in the report template
 
 
 @lru_cache(maxsize=1)
@@ -63,10 +64,12 @@ def _review_dates(meta: dict[str, Any], lang: str, convert: Convert) -> str:
 def report_error_url(issues_url: str, page_url: str, title: str, lang: str,
                      convert: Convert) -> str:
     """A new-issue link on the repository, pre-filled with the page's address and title."""
-    body = convert(f"頁面：{page_url}\n\n哪裡有錯（請引用原句）：\n\n正確的說法與來源（期刊論文、"
+    # The address goes in after conversion: the text around it is then the same label on
+    # every page, converted once (an address holds nothing to convert).
+    body = convert(f"頁面：{PAGE_URL}\n\n哪裡有錯（請引用原句）：\n\n正確的說法與來源（期刊論文、"
                    "官方網頁）：\n\n請勿寫入您或家人的病情與個人資料：回報內容會公開。\n", lang)
-    query = urlencode({"title": convert(f"內容錯誤：{title}", lang), "body": body},
-                      quote_via=quote)
+    query = urlencode({"title": convert(f"內容錯誤：{title}", lang),
+                       "body": body.replace(PAGE_URL, page_url, 1)}, quote_via=quote)
     return f"{issues_url.rstrip('/')}/new?{query}"
 
 

@@ -14,23 +14,31 @@ from scripts import build_cache
 from scripts.conversion.convert import convert_text, label_converter
 
 Convert = Callable[[str, str], str]
-_KEPT: dict[str, str] = {}  # by cache key, for this process: a label repeats on every page
+# The labels of the open cache already looked up, by (step, text, target), kept with that cache
+# (each build opens its own). A label repeats on every page; computing its cache key (a SHA-256
+# over the project fingerprint) 65 times a page cost more than a dictionary lookup.
+_looked_up: tuple[build_cache.BuildCache | None, dict[tuple[str, str, str], str]] = (None, {})
 
 
 def kept(step: str, converter: Callable[[], Convert]) -> Convert:
     """`converter()`'s conversion, looked up in the build cache first; `converter` is only
     called (and the data it needs loaded) for a label the cache does not have."""
     def convert(text: str, target: str) -> str:
+        global _looked_up
         cache = build_cache.current()
         if not cache.enabled:
             return converter()(text, target)
-        key = cache.key(step, text, target)
-        cache.used.add(key)
-        if key not in _KEPT:
-            if len(_KEPT) > 65536:
-                _KEPT.clear()
-            _KEPT[key] = cache.get_or_make(key, lambda: converter()(text, target))
-        return _KEPT[key]
+        owner, looked_up = _looked_up
+        if owner is not cache:
+            looked_up = {}
+            _looked_up = (cache, looked_up)
+        value = looked_up.get((step, text, target))
+        if value is None:
+            key = cache.key(step, text, target)
+            cache.used.add(key)
+            value = cache.get_or_make(key, lambda: converter()(text, target))
+            looked_up[(step, text, target)] = value
+        return value
     return convert
 
 

@@ -4,6 +4,7 @@ same project, damaged entries are made again, and a finished build drops what it
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -150,3 +151,34 @@ def test_a_page_listing_other_pages_is_never_kept(tmp_path: Path,
     assert (dress_entries(), cache.uncached) == (1, 1)
     hits = cache.hits
     assert dressed("plain", "腎絲球。\n") and cache.hits == hits + 1
+
+
+def test_a_label_is_converted_once_per_build_and_each_build_looks_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scripts.pages.labels import kept
+
+    made: list[str] = []
+
+    def converter() -> Callable[[str, str], str]:
+        def convert(text: str, target: str) -> str:
+            made.append(text)
+            return f"{text}→{target}"
+        return convert
+
+    convert = kept("label", converter)
+    first = BuildCache(tmp_path, "project")
+    monkeypatch.setattr(build_cache, "_open", first)
+    keys: list[tuple[str, ...]] = []
+    real_key = first.key
+    monkeypatch.setattr(first, "key", lambda *parts: keys.append(parts) or real_key(*parts))
+    assert [convert("頁面", "zh-Hans") for _ in range(3)] == ["頁面→zh-Hans"] * 3
+    assert convert("頁面", "zh-Hant") == "頁面→zh-Hant"
+    assert made == ["頁面", "頁面"] and first.stored == 2
+    # A label's key is computed once per build, not at each of its uses.
+    assert keys == [("label", "頁面", "zh-Hans"), ("label", "頁面", "zh-Hant")]
+    assert first.used == {real_key(*parts) for parts in keys}  # kept when the build prunes
+    first.close()
+    edited = BuildCache(tmp_path, "edited project")  # e.g. the glossary changed under serve
+    monkeypatch.setattr(build_cache, "_open", edited)
+    assert convert("頁面", "zh-Hans") == "頁面→zh-Hans"
+    assert made == ["頁面", "頁面", "頁面"] and edited.stored == 1

@@ -32,6 +32,9 @@ PACKAGES = ("opencc", "mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdow
             "markdown", "pyyaml", "jinja2")
 FORMAT = "3"  # bump when the layout of stored entries changes
 _MISSING = object()
+# Steps that hold labels (scripts/pages/labels.py), counted apart in the build log: a label
+# is a few words shared by every page, not a page step.
+LABEL_STEPS = frozenset({"label", "setting"})
 
 
 def _package_versions() -> list[str]:
@@ -85,6 +88,7 @@ class BuildCache:
         self.enabled = enabled
         self.used: set[str] = set()
         self.hits = self.stored = self.uncached = 0  # results reused, computed and kept, not kept
+        self.label_hits = 0  # of `hits`, the labels
         self._db: sqlite3.Connection | None = None
         self._unsaved = 0
         self.off_reason = "" if enabled else "SHENZHI_NO_CACHE"
@@ -146,6 +150,7 @@ class BuildCache:
             return _MISSING  # a class that no longer exists (the fingerprint changes anyway)
         self.used.add(key)
         self.hits += 1
+        self.label_hits += step_of(key) in LABEL_STEPS
         return value
 
     def _connection(self) -> sqlite3.Connection | None:
@@ -200,7 +205,8 @@ class BuildCache:
         """One line for the build log: how much came from the cache."""
         if not self.enabled:
             return f"build cache off ({self.off_reason})"
-        return (f"build cache: {self.hits} page steps reused, {self.stored} computed, "
+        return (f"build cache: {self.hits - self.label_hits} page steps and "
+                f"{self.label_hits} labels reused, {self.stored} computed, "
                 f"{self.uncached} always computed (they list other pages)")
 
     def not_kept(self) -> None:

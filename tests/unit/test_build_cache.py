@@ -34,6 +34,18 @@ def test_a_result_is_made_once_then_reused(tmp_path: Path) -> None:
     assert calls == ["converted"] and (again.hits, again.stored) == (1, 0)
 
 
+def test_the_build_log_counts_labels_apart_from_page_steps(tmp_path: Path) -> None:
+    entries = (("stage", "page"), ("dress", "page"), ("label", "首頁"), ("setting", "腎知"))
+    cache = BuildCache(tmp_path, "project")
+    for step, text in entries:
+        cache.put(cache.key(step, text), text)
+    cache.close()
+    again = BuildCache(tmp_path, "project")
+    for step, text in entries:
+        assert again.get(again.key(step, text)) == text
+    assert again.summary().startswith("build cache: 2 page steps and 2 labels reused, 0 computed")
+
+
 def test_keys_differ_for_other_inputs_steps_and_projects(tmp_path: Path) -> None:
     cache = BuildCache(tmp_path, "project")
     keys = {cache.key("stage", "ab", "c"), cache.key("stage", "a", "bc"),

@@ -145,23 +145,33 @@ class SiteSearch:
                 service.start_writing(self.site_dir / "search" / lang)
 
     def finish(self) -> None:
-        """Wait for every index, then write the query tables."""
+        """Write the query tables and wait for every index.
+
+        The tables are made while Pagefind builds the last language's index in its own process:
+        that index is the end of the build, and this core would otherwise wait for it idle."""
         try:
             self.finish_pending()
+            tables = self._query_tables()
             for service in self._services.values():
                 service.wait_written()
         finally:
             self.abort()
+        for lang, table in tables.items():
+            (self.site_dir / "search" / f"normalize.{lang}.json").write_text(
+                json.dumps(table, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+    def _query_tables(self) -> dict[str, dict]:
+        """Each language's query table (`normalisation_table`) for the pages added."""
         glossary = load_glossary()
         glossary_chars = {c for concept in glossary for form in reader_forms(concept)
                           for c in form}
+        tables = {}
         for lang in LANGUAGES:
             # Characters a reader of the other script might type: those of its pages and words.
             seen = {c for c in self._characters[other_script(lang)] | glossary_chars
                     if CJK.match(c)}
-            table = normalisation_table(lang, glossary, seen)
-            (self.site_dir / "search" / f"normalize.{lang}.json").write_text(
-                json.dumps(table, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            tables[lang] = normalisation_table(lang, glossary, seen)
+        return tables
 
     def abort(self) -> None:
         """Stop the Pagefind processes."""

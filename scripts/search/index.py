@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import json
 import re
-from functools import partial
+from collections.abc import Iterable
 from pathlib import Path
 
-from scripts import LANGUAGES, build_cache
+from scripts import LANGUAGES
 from scripts.conversion.glossary import Concept, Glossary, glyphs, load_glossary, other_script
 from scripts.search.page_text import read_page
+from scripts.search.page_words import IN_LINE_FIRST, PageWords
 from scripts.search.pagefind_service import PagefindService
 
 # What Pagefind indexes: the article, without the repeated disclaimer or permalink signs.
@@ -114,11 +115,12 @@ class SiteSearch:
     after a failed build.
     """
 
-    def __init__(self, site_dir: Path) -> None:
+    def __init__(self, site_dir: Path, in_line_first: int = IN_LINE_FIRST) -> None:
         self.site_dir = site_dir
         self._services: dict[str, PagefindService] = {}
         self._finished: set[str] = set()
         self._characters: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
+        self._words = PageWords(_indexed_words, in_line_first)
 
     def add_page(self, lang: str, relative_path: str, html: str, content: str | None = None,
                  ) -> None:
@@ -126,15 +128,15 @@ class SiteSearch:
 
         `content`, the article's HTML if known, is where the query tables take their characters
         from (only the article is indexed); otherwise the whole page."""
-        service = self._services.get(lang)
-        if service is None:
-            service = self._services[lang] = PagefindService(PAGEFIND_CONFIG)
-        cache = build_cache.current()  # the words of an unchanged page, from an earlier build
-        words, characters = cache.get_or_make(
-            cache.key("search-words", html, "whole page" if content is None else content),
-            partial(_indexed_words, html, html if content is None else content))
-        service.add_html(relative_path, words)
-        self._characters[lang].update(characters)
+        if lang not in self._services:
+            self._services[lang] = PagefindService(PAGEFIND_CONFIG)
+        self._words.add(lang, relative_path, html, html if content is None else content)
+        self._send(lang, self._words.ready(lang))
+
+    def _send(self, lang: str, pages: Iterable[tuple[str, tuple[str, str]]]) -> None:
+        for relative_path, (words, characters) in pages:
+            self._services[lang].add_html(relative_path, words)
+            self._characters[lang].update(characters)
 
     def finish_pending(self) -> None:
         """Every page added so far is final: start writing those languages' indexes (the next
@@ -142,6 +144,7 @@ class SiteSearch:
         for lang, service in self._services.items():
             if lang not in self._finished:
                 self._finished.add(lang)
+                self._send(lang, self._words.drain(lang))
                 service.start_writing(self.site_dir / "search" / lang)
 
     def finish(self) -> None:
@@ -174,7 +177,8 @@ class SiteSearch:
         return tables
 
     def abort(self) -> None:
-        """Stop the Pagefind processes."""
+        """Stop the Pagefind processes and the word worker."""
+        self._words.close()
         for service in self._services.values():
             service.close()
         self._services.clear()

@@ -147,3 +147,49 @@ def test_a_site_inside_a_folder_named_search_is_still_indexed(tmp_path: Path) ->
         "index.html"]
     assert [p.relative_to(site).as_posix() for p in language_pages(site, "zh-Hans")] == [
         "zh-Hans/index.html"]
+
+
+def _search_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for p in sorted((site / "search").rglob("*")) if p.is_file()}
+
+
+def test_words_cut_in_the_worker_give_the_index_cut_in_line(tmp_path: Path) -> None:
+    pages = [(f"p{i}/index.html", PAGE.format(lang="zh-Hant", title=f"第{i}頁",
+                                              text="腎絲球過濾率下降" * (i + 1)))
+             for i in range(6)]
+
+    def build(site: Path, in_line_first: int) -> dict[str, bytes]:
+        search = SiteSearch(site, in_line_first=in_line_first)
+        for relative_path, html in pages:
+            search.add_page("zh-Hant", relative_path, html)
+        assert (search._words._pool is not None) == (in_line_first < len(pages))
+        search.finish()
+        return _search_files(site)
+
+    in_line, in_worker = build(tmp_path / "a", 100), build(tmp_path / "b", 2)
+    assert in_line == in_worker and len(in_line) > 10
+
+
+def test_a_page_from_the_cache_waits_for_the_page_before_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scripts import build_cache
+    from scripts.build_cache import BuildCache
+    from scripts.search.index import _indexed_words
+    from scripts.search.page_words import PageWords
+
+    cache = BuildCache(tmp_path / "cache", "project")
+    monkeypatch.setattr(build_cache, "_open", cache)
+    first, second = (PAGE.format(lang="zh-Hant", title=t, text=t) for t in ("甲頁", "乙頁"))
+    cache.put(cache.key("search-words", second, second), _indexed_words(second, second))
+    words = PageWords(_indexed_words, in_line_first=0)
+    try:
+        words.add("zh-Hant", "a/index.html", first, first)  # missed: cut in the worker
+        words.add("zh-Hant", "b/index.html", second, second)  # from the cache at once
+        early = [path for path, _ in words.ready("zh-Hant")]
+        assert early in ([], ["a/index.html", "b/index.html"])  # never b before a
+        rest = [path for path, _ in words.drain("zh-Hant")]
+        assert early + rest == ["a/index.html", "b/index.html"]
+    finally:
+        words.close()
+    assert cache.get(cache.key("search-words", first, first)) is not None  # kept once cut

@@ -34,8 +34,7 @@ def kept(step: str, converter: Callable[[], Convert]) -> Convert:
             _looked_up = (cache, looked_up)
         value = looked_up.get((step, text, target))
         if value is None:
-            key = cache.key(step, text, target)
-            cache.used.add(key)
+            key = cache.key(step, text, target)  # marked used when read or stored
             value = cache.get_or_make(key, lambda: converter()(text, target))
             looked_up[(step, text, target)] = value
         return value

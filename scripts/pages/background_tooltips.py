@@ -8,11 +8,11 @@ rebuild) does them in line: starting a worker would cost more than it saves.
 
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 
 from scripts import build_cache
 from scripts.pages.tooltips import add_term_tooltips
+from scripts.worker import Worker
 
 # Pages per build from which a worker pays for itself (it takes ~0.3 s to start).
 MIN_PAGES = 200
@@ -25,7 +25,7 @@ class BackgroundTooltips:
     """Tooltips for the pages of one build, in line or in one worker process."""
 
     def __init__(self, pages: int) -> None:
-        self._pool: ProcessPoolExecutor | None = None
+        self._worker = Worker()
         self._in_worker = pages >= MIN_PAGES
         self._missed = 0  # pages not in the build cache so far
         self._pending: dict[str, tuple[str, Future[str]]] = {}
@@ -43,11 +43,7 @@ class BackgroundTooltips:
             with_tooltips = add_term_tooltips(html, lang)
             cache.put(cache_key, with_tooltips)
             return with_tooltips
-        if self._pool is None:
-            # spawn, not fork: MkDocs's server runs threads, and a forked child can inherit a
-            # lock held by one of them.
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-        self._pending[key] = (cache_key, self._pool.submit(add_term_tooltips, html, lang))
+        self._pending[key] = (cache_key, self._worker.submit(add_term_tooltips, html, lang))
         return html
 
     def take(self, key: str, html: str) -> str:
@@ -62,9 +58,7 @@ class BackgroundTooltips:
 
     def close(self) -> None:
         """Stop the worker; pending pages are dropped (a failed build)."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        self._worker.stop()
         self._pending.clear()
 
 

@@ -13,13 +13,13 @@ cache.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 
 from scripts import build_cache
+from scripts.worker import Worker
 
 Words = tuple[str, str]  # what Pagefind is sent, and the page's Chinese characters
 Cut = Callable[[str, str], Words]  # (page, content) -> Words; a module-level function
@@ -44,7 +44,7 @@ class PageWords:
         self._cut = cut
         self._in_line_first = in_line_first
         self._missed = 0
-        self._pool: ProcessPoolExecutor | None = None
+        self._worker = Worker()
         self._queues: dict[str, deque[_Page]] = {}
 
     def add(self, lang: str, path: str, page: str, content: str) -> None:
@@ -59,7 +59,7 @@ class PageWords:
                 entry.words = self._cut(page, content)
                 cache.put(key, entry.words)
             else:
-                entry.future = self._worker().submit(self._cut, page, content)
+                entry.future = self._worker.submit(self._cut, page, content)
         self._queues.setdefault(lang, deque()).append(entry)
 
     def ready(self, lang: str) -> Iterator[tuple[str, Words]]:
@@ -74,9 +74,7 @@ class PageWords:
 
     def close(self) -> None:
         """Stop the worker; queued pages are dropped (after a failed build, or at the end)."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        self._worker.stop()
         self._queues.clear()
 
     def _take(self, lang: str, wait: bool) -> Iterator[tuple[str, Words]]:
@@ -92,10 +90,3 @@ class PageWords:
             queue.popleft()
             assert entry.words is not None
             yield entry.path, entry.words
-
-    def _worker(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            # spawn, not fork: MkDocs's server runs threads, and a forked child can inherit a
-            # lock held by one of them.
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-        return self._pool

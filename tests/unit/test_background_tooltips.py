@@ -14,7 +14,7 @@ def test_a_large_build_gets_the_same_tooltips_from_the_worker() -> None:
     try:
         for n in range(IN_LINE_FIRST):  # the first pages are done in line
             assert tips.add(f"{n}.md", HTML, "zh-Hant") == add_term_tooltips(HTML, "zh-Hant")
-        assert tips._pool is None
+        assert tips._worker.started is False
         assert tips.add("a.md", HTML, "zh-Hant") == HTML  # not yet: the worker has it
         assert tips.take("a.md", HTML) == add_term_tooltips(HTML, "zh-Hant")
         assert tips.take("a.md", HTML) == HTML  # taken once
@@ -32,9 +32,9 @@ def test_a_new_build_stops_the_worker_of_the_last_one() -> None:
     first = background_tooltips.start(MIN_PAGES)
     for n in range(IN_LINE_FIRST + 1):
         first.add(f"{n}.md", HTML, "zh-Hant")
-    assert first._pool is not None
+    assert first._worker.started
     second = background_tooltips.start(1)
-    assert background_tooltips.current() is second and first._pool is None
+    assert background_tooltips.current() is second and first._worker.started is False
     background_tooltips.stop()
 
 
@@ -48,11 +48,11 @@ def test_no_worker_starts_when_every_page_comes_from_the_build_cache(tmp_path, m
     try:
         for n, page in enumerate(pages):
             first.add(f"{n}.md", page, "zh-Hant")
-        assert first._pool is not None  # the last one computed in the worker, then kept
+        assert first._worker.started  # the last one computed in the worker, then kept
         assert first.take(f"{IN_LINE_FIRST}.md", "") == add_term_tooltips(pages[-1], "zh-Hant")
     finally:
         first.close()
     again = BackgroundTooltips(MIN_PAGES)  # the next build
     for n, page in enumerate(pages):
         assert again.add(f"{n}.md", page, "zh-Hant") == add_term_tooltips(page, "zh-Hant")
-    assert again._pool is None
+    assert again._worker.started is False

@@ -163,7 +163,7 @@ def test_words_cut_in_the_worker_give_the_index_cut_in_line(tmp_path: Path) -> N
         search = SiteSearch(site, in_line_first=in_line_first)
         for relative_path, html in pages:
             search.add_page("zh-Hant", relative_path, html)
-        assert (search._words._pool is not None) == (in_line_first < len(pages))
+        assert search._words._worker.started == (in_line_first < len(pages))
         search.finish()
         return _search_files(site)
 

@@ -14,8 +14,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from scripts import build_cache
-from scripts.pages import background_tooltips, live_preview, log_paths, offline_assets, site_config
-from scripts.pages.build_page import dressed_markdown, finish_html
+from scripts.pages import (
+    background_tooltips,
+    dress_ahead,
+    live_preview,
+    log_paths,
+    offline_assets,
+    site_config,
+)
+from scripts.pages.build_page import dress_ahead_of_mkdocs, dressed_markdown, finish_html
 from scripts.pages.labels import convert_setting
 from scripts.pages.staging import source_dir_for, stage, staging_dir_for
 from scripts.pages.template_cache import TEMPLATES
@@ -82,6 +89,12 @@ def on_files(files, config):
     return files
 
 
+def on_nav(nav, config, files):
+    """A cold build dresses pages ahead in a worker process (scripts/pages/dress_ahead.py)."""
+    dress_ahead_of_mkdocs(files, config)
+    return nav
+
+
 def on_page_content(html, page, config, files):
     """Generated HTML back in place; tooltips for terms on first use (not on the glossary)."""
     lang = getattr(page.file, "locale", config.theme["language"])
@@ -110,6 +123,7 @@ def on_post_build(config):
     """After static-i18n (-100) has built every language: local theme scripts; wait for the
     search indexes (hooks/search.py fed them page by page)."""
     background_tooltips.stop()
+    dress_ahead.stop()
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # a nested per-language build; the outer build finishes the whole site
@@ -120,6 +134,7 @@ def on_post_build(config):
 
 
 def on_build_error(error):
-    """Stop the tooltip worker of a failed build; keep the cache's entries."""
+    """Stop the workers of a failed build; keep the cache's entries."""
     background_tooltips.stop()
+    dress_ahead.stop()
     build_cache.finish_build(succeeded=False)

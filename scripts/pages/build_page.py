@@ -5,12 +5,17 @@ from __future__ import annotations
 import json
 import pickle
 import re
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
+
+from mkdocs.utils import meta as mkdocs_meta
 
 from scripts import DEFAULT_LANGUAGE, build_cache
 from scripts.directives import DirectiveContext, PageInfo, UnknownDirective, expand_directives
 from scripts.front_matter import split_front_matter
+from scripts.pages import dress_ahead
 from scripts.pages.defaults import folder_defaults, with_defaults
 from scripts.pages.furniture import dress_page, report_error_url
 from scripts.pages.html_stash import restore_html_blocks, stash_html_blocks
@@ -107,8 +112,20 @@ def dress(markdown: str, page: Any, ctx: DirectiveContext) -> str:
     return markdown
 
 
+def _dress_key(cache: build_cache.BuildCache, markdown: str, page: Any, config: Any) -> str:
+    """The build-cache key of `dress`: everything the page's context and dressing read."""
+    docs_dir = Path(config.docs_dir)
+    return cache.key("dress", getattr(page.file, "locale", None) or config.theme["language"],
+                     page.file.src_uri, page.url, config.site_url or "", str(docs_dir),
+                     json.dumps(dict(config.extra or {}), sort_keys=True, default=repr), markdown,
+                     pickle.dumps(page.meta), Path(page.file.abs_src_path).read_bytes(),
+                     json.dumps(folder_defaults(docs_dir, page.file.src_uri), sort_keys=True,
+                                default=repr))
+
+
 def dressed_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """`dress` with its context, or the result of an earlier build for the same inputs.
+    """`dress` with its context, or the result of an earlier build for the same inputs, or of
+    the worker that dresses pages ahead (`scripts.pages.dress_ahead`).
 
     The key holds everything the page's context and dressing read: the page as staged, as
     MkDocs parsed it and with its folder defaults, its language, address, the site's address
@@ -118,14 +135,13 @@ def dressed_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     cache = build_cache.current()
     if not cache.enabled:
         return dress(markdown, page, page_context(page, config, files))
-    docs_dir = Path(config.docs_dir)
-    key = cache.key("dress", getattr(page.file, "locale", None) or config.theme["language"],
-                    page.file.src_uri, page.url, config.site_url or "", str(docs_dir),
-                    json.dumps(config.extra or {}, sort_keys=True, default=repr), markdown,
-                    pickle.dumps(page.meta), Path(page.file.abs_src_path).read_bytes(),
-                    json.dumps(folder_defaults(docs_dir, page.file.src_uri), sort_keys=True,
-                               default=repr))
+    key = _dress_key(cache, markdown, page, config)
     stored = cache.get(key)
+    ahead = dress_ahead.current()
+    if stored is None and ahead is not None:
+        stored = ahead.take(page.file.src_uri, key)
+        if stored is not None:
+            cache.put(key, stored)
     if stored is not None:
         dressed, meta = stored
         page.meta.clear()
@@ -133,11 +149,109 @@ def dressed_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         return dressed
     ctx = page_context(page, config, files)
     dressed = dress(markdown, page, ctx)
+    if ahead is not None:
+        ahead.missed(page.file.src_uri)
     if ctx.pages_read:
         cache.not_kept()
     else:
         cache.put(key, (dressed, dict(page.meta)))
     return dressed
+
+
+@dataclass(frozen=True)
+class _ConfigView:
+    """The settings `dressed_markdown` reads from the MkDocs config, as plain values."""
+
+    docs_dir: str
+    theme: dict[str, str]
+    site_url: str
+    extra: dict[str, Any]
+    admonition_titles: dict[str, str]  # static-i18n's admonition_translations, lower-case keys
+    details: bool  # pymdownx.details is on: static-i18n also titles `???` blocks
+
+
+@dataclass
+class _PageView:
+    file: dress_ahead.PageFile
+    url: str
+    meta: dict[str, Any]
+
+
+class _NoOtherPages:
+    """A worker knows no other pages: a page whose blocks list them is dressed by MkDocs."""
+
+    def documentation_pages(self) -> list[Any]:
+        raise _ListsOtherPages
+
+
+class _ListsOtherPages(Exception):
+    pass
+
+
+def dress_ahead_of_mkdocs(files: Any, config: Any) -> None:
+    """Let a worker dress this language's pages ahead of MkDocs once the build misses the
+    cache (`scripts.pages.dress_ahead`); call when MkDocs has made its pages (on_nav)."""
+    cache = build_cache.current()
+    if not cache.enabled:
+        dress_ahead.stop()
+        return
+    language = config.theme["language"]
+    pages = [dress_ahead.PageFile(file.src_uri, file.abs_src_path,
+                                  getattr(file, "locale", None) or language, file.page.url)
+             for file in files.documentation_pages()
+             if file.page is not None and file.abs_src_path]
+    i18n = config.plugins.get("i18n")
+    language_config = getattr(i18n, "current_language_config", None)
+    titles = getattr(language_config, "admonition_translations", None) or {}
+    view = _ConfigView(config.docs_dir, {"language": language}, config.site_url or "",
+                       dict(config.extra or {}), {k.lower(): v for k, v in titles.items()},
+                       "pymdownx.details" in config.markdown_extensions)
+    dress_ahead.start(pages, partial(dress_from_file, view, cache.fingerprint), _warm_up)
+
+
+def dress_from_file(config: _ConfigView, fingerprint: str, file: dress_ahead.PageFile
+                    ) -> tuple[str, Any] | None:
+    """In the worker: the page read as MkDocs reads it, dressed, under its build-cache key;
+    None for a page whose blocks list other pages or that fails (MkDocs's process reports)."""
+    with open(file.abs_src_path, encoding="utf-8-sig", errors="strict") as handle:
+        source = handle.read()  # as mkdocs.structure.files.File.content_string
+    markdown, meta = mkdocs_meta.get_data(source)
+    markdown = _with_admonition_titles(markdown, config)
+    page = _PageView(file, file.url, meta)
+    key = _dress_key(build_cache.BuildCache(Path(), fingerprint, enabled=False), markdown, page,
+                     config)
+    try:
+        ctx = page_context(page, config, _NoOtherPages())
+        dressed = dress(markdown, page, ctx)
+    except Exception:  # dressed again, and any error reported, by MkDocs's process
+        return None
+    return None if ctx.pages_read else (key, (dressed, dict(page.meta)))
+
+
+def _with_admonition_titles(markdown: str, config: _ConfigView) -> str:
+    """What mkdocs-static-i18n 1.3's on_page_markdown (priority 50, before ours) makes of the
+    page: untitled admonitions get the language's title, lines joined by "\\n". Should a new
+    version differ, the dressing keys differ and MkDocs's process dresses every page itself."""
+    marker = r"(?:\?{3}\+?|!{3})" if config.details else r"!{3}"
+    pattern = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>" + marker + r" ?)"
+                         r"(?P<type>[\w\-]+(?: +[\w\-]+)*)(?: +\"(?P<title>.*?)\")? *$")
+    lines = []
+    for line in markdown.splitlines():
+        match = pattern.match(line)
+        if match and not (match.group("title") or "").strip():
+            kind = match.group("type")
+            title = config.admonition_titles.get(kind.lower())
+            if title is not None:
+                line = f'{match.group("indent")}{match.group("marker")}{kind} "{title}"'
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _warm_up() -> None:
+    """Import what dressing uses and load the converter's data (in the worker)."""
+    from scripts.case_reports import render  # noqa: F401 - imported for the case schema
+
+    convert_label("腎", "zh-Hans")
 
 
 def finish_html(page_html: str, page: Any) -> str:

@@ -7,11 +7,19 @@ Used for the work that would otherwise hold up the core rendering pages: term to
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+# Workers run at a lower priority than the build: with two of them busy on a two-core machine,
+# the process rendering pages must not be the one the scheduler makes wait.
+NICENESS = 5
+
+
+def _yield_to_the_build() -> None:
+    os.nice(NICENESS)
 
 
 class Worker:
@@ -30,7 +38,8 @@ class Worker:
         if self._pool is None:
             # spawn, not fork: MkDocs's server runs threads, and a forked child can inherit a
             # lock held by one of them.
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_yield_to_the_build)
         return self._pool.submit(task, *args)
 
     def stop(self) -> None:

@@ -21,6 +21,7 @@ from scripts.pages import (
     log_paths,
     offline_assets,
     site_config,
+    theme_files,
 )
 from scripts.pages.build_page import dress_ahead_of_mkdocs, dressed_markdown, finish_html
 from scripts.pages.labels import convert_setting
@@ -42,7 +43,8 @@ def _shown_prefix(config) -> str:
 
 @event_priority(100)
 def on_config(config):
-    """Stage docs/ with both scripts before anything reads docs_dir; derive zh-Hans settings."""
+    """Stage docs/ with both scripts before anything reads docs_dir; derive zh-Hans settings;
+    list theme files without their hidden icon folders (scripts/pages/theme_files.py)."""
     source = source_dir_for(Path(config.docs_dir))
     staging = staging_dir_for(source)
     prefix = _shown_prefix(config)
@@ -54,6 +56,7 @@ def on_config(config):
     if result.problems:
         raise PluginError(str(ContentError(result.problems)))
     config.docs_dir = str(staging)
+    theme_files.list_visible_files_only(config.theme)
     log_paths.install(source, staging, prefix)
     i18n = config.plugins.get("i18n")
     if i18n is not None:

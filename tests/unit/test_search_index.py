@@ -193,3 +193,36 @@ def test_a_page_from_the_cache_waits_for_the_page_before_it(
     finally:
         words.close()
     assert cache.get(cache.key("search-words", first, first)) is not None  # kept once cut
+
+
+def test_query_tables_are_reused_until_a_page_brings_a_new_character(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scripts import build_cache
+    from scripts.search import index
+
+    made: list[str] = []
+    real = index._query_table_json
+
+    def counting(lang: str, page_chars: set[str]) -> str:
+        made.append(lang)
+        return real(lang, page_chars)
+
+    monkeypatch.setattr(index, "_query_table_json", counting)
+    project = Path(__file__).resolve().parents[2]
+
+    def build(text: str) -> str:
+        build_cache.open_for_build(tmp_path / "cache", project)
+        site = tmp_path / "site"
+        _write(site, "index.html", "zh-Hant", "首頁", text)
+        _write(site, "zh-Hans/index.html", "zh-Hans", "首页", "肾小球滤过率")
+        build_search(site)
+        build_cache.finish_build()
+        return (site / "search" / "normalize.zh-Hans.json").read_text("utf-8")
+
+    first = build("腎絲球過濾率")
+    assert sorted(made) == ["zh-Hans", "zh-Hant"]
+    assert build("過濾率腎絲球") == first  # the same characters: both tables from the cache
+    assert sorted(made) == ["zh-Hans", "zh-Hant"]
+    with_new = build("腎絲球過濾率與鉀")  # 鉀 is new on the zh-Hant pages: zh-Hans's table changes
+    assert made[2:] == ["zh-Hans"]
+    assert json.loads(with_new)["chars"]["鉀"] == "钾"

@@ -6,7 +6,7 @@ import json
 import pickle
 import re
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -112,13 +112,17 @@ def dress(markdown: str, page: Any, ctx: DirectiveContext) -> str:
     return markdown
 
 
-def _dress_key(cache: build_cache.BuildCache, markdown: str, page: Any, config: Any) -> str:
-    """The build-cache key of `dress`: everything the page's context and dressing read."""
+def _dress_key(cache: build_cache.BuildCache, markdown: str, page: Any, config: Any,
+               source: bytes | None = None) -> str:
+    """The build-cache key of `dress`: everything the page's context and dressing read.
+    `source`: the staged file's bytes, if already read."""
     docs_dir = Path(config.docs_dir)
+    if source is None:
+        source = Path(page.file.abs_src_path).read_bytes()
     return cache.key("dress", getattr(page.file, "locale", None) or config.theme["language"],
                      page.file.src_uri, page.url, config.site_url or "", str(docs_dir),
                      json.dumps(dict(config.extra or {}), sort_keys=True, default=repr), markdown,
-                     pickle.dumps(page.meta), Path(page.file.abs_src_path).read_bytes(),
+                     pickle.dumps(page.meta), source,
                      json.dumps(folder_defaults(docs_dir, page.file.src_uri), sort_keys=True,
                                 default=repr))
 
@@ -169,6 +173,13 @@ class _ConfigView:
     admonition_titles: dict[str, str]  # static-i18n's admonition_translations, lower-case keys
     details: bool  # pymdownx.details is on: static-i18n also titles `???` blocks
 
+    @cached_property
+    def admonition_start(self) -> re.Pattern[str]:
+        """The first line of an admonition, as static-i18n matches it."""
+        marker = r"(?:\?{3}\+?|!{3})" if self.details else r"!{3}"
+        return re.compile(r"^(?P<indent>[ \t]*)(?P<marker>" + marker + r" ?)"
+                          r"(?P<type>[\w\-]+(?: +[\w\-]+)*)(?: +\"(?P<title>.*?)\")? *$")
+
 
 @dataclass
 class _PageView:
@@ -213,13 +224,12 @@ def dress_from_file(config: _ConfigView, fingerprint: str, file: dress_ahead.Pag
                     ) -> tuple[str, Any] | None:
     """In the worker: the page read as MkDocs reads it, dressed, under its build-cache key;
     None for a page whose blocks list other pages or that fails (MkDocs's process reports)."""
-    with open(file.abs_src_path, encoding="utf-8-sig", errors="strict") as handle:
-        source = handle.read()  # as mkdocs.structure.files.File.content_string
-    markdown, meta = mkdocs_meta.get_data(source)
+    source, text = read_as_mkdocs(Path(file.abs_src_path))
+    markdown, meta = mkdocs_meta.get_data(text)
     markdown = _with_admonition_titles(markdown, config)
     page = _PageView(file, file.url, meta)
     key = _dress_key(build_cache.BuildCache(Path(), fingerprint, enabled=False), markdown, page,
-                     config)
+                     config, source)
     try:
         ctx = page_context(page, config, _NoOtherPages())
         dressed = dress(markdown, page, ctx)
@@ -228,16 +238,21 @@ def dress_from_file(config: _ConfigView, fingerprint: str, file: dress_ahead.Pag
     return None if ctx.pages_read else (key, (dressed, dict(page.meta)))
 
 
+def read_as_mkdocs(path: Path) -> tuple[bytes, str]:
+    """A file's bytes, and its text as mkdocs.structure.files.File.content_string reads it
+    (UTF-8 without a byte-order mark, universal newlines)."""
+    source = path.read_bytes()
+    text = source.decode("utf-8-sig", errors="strict")
+    return source, text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _with_admonition_titles(markdown: str, config: _ConfigView) -> str:
     """What mkdocs-static-i18n 1.3's on_page_markdown (priority 50, before ours) makes of the
     page: untitled admonitions get the language's title, lines joined by "\\n". Should a new
     version differ, the dressing keys differ and MkDocs's process dresses every page itself."""
-    marker = r"(?:\?{3}\+?|!{3})" if config.details else r"!{3}"
-    pattern = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>" + marker + r" ?)"
-                         r"(?P<type>[\w\-]+(?: +[\w\-]+)*)(?: +\"(?P<title>.*?)\")? *$")
     lines = []
     for line in markdown.splitlines():
-        match = pattern.match(line)
+        match = config.admonition_start.match(line)
         if match and not (match.group("title") or "").strip():
             kind = match.group("type")
             title = config.admonition_titles.get(kind.lower())

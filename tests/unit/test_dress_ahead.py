@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 from scripts.pages import dress_ahead
 from scripts.pages.dress_ahead import IN_LINE_FIRST, MIN_LEFT, DressAhead, PageFile
@@ -69,3 +70,14 @@ def test_a_small_build_never_starts_the_worker() -> None:
         assert ahead.take(page.src_uri, f"key-{page.src_uri}") is None
         ahead.missed(page.src_uri)
     assert not ahead.started
+
+
+def test_the_worker_reads_a_page_as_mkdocs_does(tmp_path: Path) -> None:
+    from mkdocs.structure.files import File
+
+    from scripts.pages.build_page import read_as_mkdocs
+
+    raw = "\ufeff---\r\ntitle: 甲\r\n---\r\n\r\n腎絲球\r過濾率\n".encode()
+    (tmp_path / "a.md").write_bytes(raw)
+    mkdocs_file = File("a.md", str(tmp_path), str(tmp_path / "site"), use_directory_urls=True)
+    assert read_as_mkdocs(tmp_path / "a.md") == (raw, mkdocs_file.content_string)

@@ -8,7 +8,7 @@ from pathlib import Path
 import opencc
 import pytest
 
-from scripts.bench.conversion import references
+from scripts.bench.conversion import ALTERNATIVES, SENTENCE_SETS, references
 from scripts.conversion.context_rules import load_context_rules
 from scripts.conversion.convert import convert_markdown
 from scripts.conversion.glossary import load_glossary
@@ -150,3 +150,20 @@ def test_misconversions_seen_in_the_reference_articles_are_not_repeated() -> Non
         if wrong != right and wrong in ours and right not in ours and wrong not in SEED_KEPT:
             repeated.append(f"{wrong} (should be {right})")
     assert repeated == []
+
+
+@pytest.mark.parametrize("set_name", sorted(SENTENCE_SETS))
+def test_sentence_sets_are_well_formed(set_name: str) -> None:
+    """Every pair has an id of its own and both sides; `{a|b}` groups are closed and not nested
+    (an unclosed one would be read as literal text, a reading no one wrote). A bar outside a
+    group is text: the dev set has Markdown tables."""
+    rows = records(SENTENCE_SETS[set_name])
+    ids = [row["id"] for row in rows]
+    assert len(ids) == len(set(ids)), "an id is used twice"
+    for row in rows:
+        for column in ("zh_Hans", "zh_Hant_TW"):
+            text = row[column]
+            assert text.strip(), f"{row['id']}: {column} is empty"
+            outside = ALTERNATIVES.sub("", text)
+            assert not set("{}") & set(outside), f"{row['id']} {column}: stray brace"
+            assert all(len(reading) > 0 for reading in references(text))

@@ -168,7 +168,7 @@ class SiteSearch:
 
         Kept in the build cache by the characters of the other script's pages (the glossary is
         in the cache's fingerprint): a `mkdocs serve` rebuild after an edit that brings no new
-        character reuses it, instead of spending a third of a second making it again."""
+        character reuses it (making both tables took about 0.16 s per build)."""
         page_chars = "".join(sorted(self._characters[other_script(lang)]))
         cache = build_cache.current()
         return cache.get_or_make(cache.key("query-table", lang, page_chars),

@@ -223,6 +223,6 @@ def test_query_tables_are_reused_until_a_page_brings_a_new_character(
     assert sorted(made) == ["zh-Hans", "zh-Hant"]
     assert build("過濾率腎絲球") == first  # the same characters: both tables from the cache
     assert sorted(made) == ["zh-Hans", "zh-Hant"]
-    with_new = build("腎絲球過濾率與鉀")  # 鉀 is new on the zh-Hant pages: zh-Hans's table changes
+    with_new = build("腎絲球過濾率與鉀")  # 鉀 is new on zh-Hant pages: zh-Hans's table is remade
     assert made[2:] == ["zh-Hans"]
     assert json.loads(with_new)["chars"]["鉀"] == "钾"

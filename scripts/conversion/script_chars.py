@@ -14,7 +14,7 @@ import opencc
 CJK = range(0x4E00, 0x9FA6)
 # Simplified characters that are also standard Traditional (Taiwan) characters.
 SHARED_SIMPLIFIED = set("于了准几历发台后咸团尽干征恶斗朴杰汇游签范里钟面松系只制出卷弦御志才沈"
-                        "占吁冲核胜")  # 胜肽 (peptide) is Taiwan usage
+                        "占吁冲核胜泄")  # 胜肽 (peptide), 排泄 and 泄殖腔 are Taiwan usage
 # Traditional characters that are also standard Simplified characters.
 SHARED_TRADITIONAL = set("乾著覆夥藉瞭甦於")
 

@@ -43,20 +43,22 @@ def test_sentence_sets_match_except_known_misses(name: str, direction: str) -> N
     assert known - missed == set(), f"now correct: remove them from {name}_known_misses.tsv"
 
 
-# Tuning set D gives {preferred|alt} where a region has two normal forms: a sentence converts
-# when the output is any valid reading of the reference (the source in its preferred reading).
-TUNING_D = read_tsv("tuning_d.tsv")
-TUNING_D_KNOWN = {(row["id"], row["direction"]) for row in read_tsv("tuning_d_known_misses.tsv")}
+# Tuning sets D and G give {preferred|alt} where a region has two normal forms: a sentence
+# converts when the output is any valid reading of the reference (the source in its preferred
+# reading).
+TUNING_SETS = ("tuning_d", "tuning_g")
 
 
+@pytest.mark.parametrize("name", TUNING_SETS)
 @pytest.mark.parametrize("direction", ["zh-Hant", "zh-Hans"])
-def test_tuning_set_d_matches_a_valid_reading_except_known_misses(direction: str) -> None:
-    missed = {row["id"] for row in TUNING_D
+def test_tuning_sets_match_a_valid_reading_except_known_misses(name: str, direction: str) -> None:
+    missed = {row["id"] for row in read_tsv(f"{name}.tsv")
               if convert_markdown(references(row[SOURCE_COLUMN[direction]])[0], direction)
               not in references(row[TARGET_COLUMN[direction]])}
-    known = {sid for sid, d in TUNING_D_KNOWN if d == direction}
+    known = {row["id"] for row in read_tsv(f"{name}_known_misses.tsv")
+             if row["direction"] == direction}
     assert missed - known == set(), "sentences that used to convert correctly now fail"
-    assert known - missed == set(), "now correct: remove them from tuning_d_known_misses.tsv"
+    assert known - missed == set(), f"now correct: remove them from {name}_known_misses.tsv"
 
 
 @pytest.mark.parametrize("name", sorted(SETS))

@@ -101,12 +101,21 @@ def _paired_overhead(runs: dict[str, list[dict]], ours: str, base: str) -> float
                              for o, b in zip(runs[ours], runs[base], strict=True))
 
 
+# Sites up to this many case reports get at least SMALL_SITE_ROUNDS rounds: their builds take
+# seconds, so the VM's drift moves a paired ratio by tens of percent (1.18× one day, 1.39× the
+# next, for nearly the same code), and two more rounds cost about a minute.
+SMALL_SITE = 100
+SMALL_SITE_ROUNDS = 5
+
+
 def synthetic_builds(work: Path, sizes: tuple[int, ...] = (100, 1000),
                      rounds: int = 3) -> dict[str, dict]:
     """Our build, ours without the search hook, and the bare builds for each site size, each
-    timed `rounds` times in interleaved rounds (a shared VM's speed drifts by tens of percent)."""
+    timed `rounds` times in interleaved rounds (a shared VM's speed drifts by tens of percent);
+    a small site at least SMALL_SITE_ROUNDS times."""
     out: dict[str, dict] = {}
     for cases in sizes:
+        size_rounds = max(rounds, SMALL_SITE_ROUNDS) if cases <= SMALL_SITE else rounds
         project = make_site(work / f"site-{cases}", cases)
         ours, without_search = project / "mkdocs.yml", without_search_config(project)
         configs = {  # the recording build stages the converted pages the bare build reads
@@ -118,7 +127,7 @@ def synthetic_builds(work: Path, sizes: tuple[int, ...] = (100, 1000),
         }
         runs: dict[str, list[dict]] = {name: [] for name in configs}
         edits = 0
-        for _ in range(rounds):
+        for _ in range(size_rounds):
             for name, (config, cold) in configs.items():
                 if name in ("ours", "without_search"):
                     edits += 1
@@ -129,7 +138,7 @@ def synthetic_builds(work: Path, sizes: tuple[int, ...] = (100, 1000),
         build_search(work / f"ours-{cases}")  # alone: Pagefind's own time, mostly hidden
         figures["ours"]["search_index_seconds"] = time.perf_counter() - start
         figures.update({
-            "rounds": rounds,
+            "rounds": size_rounds,
             "without_search_over_bare_dressed": 1 + _paired_overhead(runs, "without_search",
                                                                      "bare_dressed"),
             "search_adds": _paired_overhead(runs, "ours", "without_search"),

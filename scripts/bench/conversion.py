@@ -20,7 +20,7 @@ CASES = ROOT / "tests" / "cases"
 SENTENCE_SETS = {"dev set": CASES / "dev_set.tsv", "review set": CASES / "review_set.tsv",
                  "held-out set A": CASES / "heldout_a.tsv", "tuning set D": CASES / "tuning_d.tsv",
                  "tuning set G": CASES / "tuning_g.tsv",
-                 "held-out set B (never tuned on)": CASES / "heldout_b.tsv",
+                 "held-out set B (a regression guard since 2026-12-07)": CASES / "heldout_b.tsv",
                  "held-out set C (never tuned on)": CASES / "heldout_c.tsv",
                  "held-out set E (never tuned on)": CASES / "heldout_e.tsv",
                  "held-out set H (never tuned on, never read)": CASES / "heldout_h.tsv"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from scripts.conversion.glossary import PHRASE_SOURCES, Glossary
 from scripts.conversion.script_chars import foreign_in
 from scripts.problems import Problem
@@ -30,6 +32,7 @@ def opencc_problems(glossary: Glossary) -> list[Problem]:
 # named terminology), an independent second reviewer, the project's own conversion reviews,
 # or one person's memory (not yet checked: the goal is none).
 SOURCE_CLASSES = ("published", "second review", "project review", "memory only")
+CONFIRMED = re.compile(r"; second review \d{4}-\d{2}-\d{2} \(reviewer \d+\): confirmed")
 
 
 def source_class(source: str) -> str:
@@ -40,7 +43,9 @@ def source_class(source: str) -> str:
     if text.startswith("second review"):
         return "second review"
     if text.split()[0].rstrip(":") in PHRASE_SOURCES:
-        return "project review"
+        # A row the project added and an independent reviewer later confirmed; the source keeps
+        # its first word, which is what exempts a steering row from needing a definition.
+        return "second review" if CONFIRMED.search(text) else "project review"
     return "published"
 
 

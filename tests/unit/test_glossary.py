@@ -106,6 +106,10 @@ def test_source_classes_of_real_rows_and_the_report() -> None:
     assert source_class("memory; second review 2026-12-06 unsure: x") == "memory only"
     assert source_class("memory") == "memory only"
     assert source_class("conversion-review 2026-11-22") == "project review"
+    assert source_class("conversion-review 2026-12-07 tuning set D ; second review 2026-12-07 "
+                        "(reviewer 6): confirmed, CN 说明书 usage") == "second review"
+    assert source_class("conversion-review 2026-12-07 (found by a second reviewer): x") == (
+        "project review")
     glossary = load_glossary()
     shares = source_shares(glossary)
     assert sum(shares.values()) == len(list(glossary))

@@ -21,13 +21,14 @@ SENTENCE_SETS = {"dev set": CASES / "dev_set.tsv", "review set": CASES / "review
                  "held-out set A": CASES / "heldout_a.tsv", "tuning set D": CASES / "tuning_d.tsv",
                  "tuning set G": CASES / "tuning_g.tsv", "tuning set I": CASES / "tuning_i.tsv",
                  "tuning set J": CASES / "tuning_j.tsv",
+                 "tuning set K (written, not yet tuned on)": CASES / "tuning_k.tsv",
                  "held-out set B (a regression guard since 2026-12-07)": CASES / "heldout_b.tsv",
                  "held-out set C (never tuned on)": CASES / "heldout_c.tsv",
                  "held-out set E (never tuned on)": CASES / "heldout_e.tsv",
                  "held-out set H (never tuned on, never read)": CASES / "heldout_h.tsv"}
 # Issue 14's targets are stated for a held-out set written before any tuning for it.
 NEWEST_HELD_OUT = "held-out set H (never tuned on, never read)"
-# Sets C, D, E, G, H, I and J mark where a region has two normal forms: {preferred|alternative}.
+# Sets C, D, E, G, H, I, J and K mark where a region has two normal forms: {preferred|alternative}.
 ALTERNATIVES = re.compile(r"\{([^{}|]+(?:\|[^{}|]+)+)\}")
 RAW_CONFIG = {"zh-Hant": "s2twp", "zh-Hans": "tw2sp"}
 

@@ -25,9 +25,18 @@ from scripts.conversion.script_chars import foreign_in
 from scripts.problems import Problem
 
 MARK = "region"  # cheap test before the regular expressions
-OPENING = re.compile(r"^[ \t]*<!--\s*shenzhi:\s*region\s+(?P<region>\S+?)\s*-->[ \t]*$", re.M)
-CLOSING = re.compile(r"^[ \t]*<!--\s*shenzhi:\s*end-region\s*-->[ \t]*$", re.M)
-ANY_MARK = re.compile(f"{OPENING.pattern}|{CLOSING.pattern}", re.M)
+# A mark is a comment alone on its line. The expression starts with the literal "<!--", which the
+# regex engine finds quickly; a pattern anchored with ^ under re.M was tried at every line start
+# (3% of the converter's time on a 2 MB corpus). `_alone_on_line` checks the rest of the line.
+ANY_MARK = re.compile(r"<!--\s*shenzhi:\s*(?:region\s+(?P<region>\S+?)|end-region)\s*-->")
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """Whether only spaces and tabs stand between text[start:end] and its line's ends."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    after = text[end:] if line_end < 0 else text[end:line_end]
+    return not text[line_start:start].strip(" \t") and not after.strip(" \t")
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -43,6 +52,8 @@ def region_spans(text: str) -> list[tuple[str, int, int, int, int]]:
     spans = []
     open_at: tuple[str, int, int] | None = None
     for match in ANY_MARK.finditer(text):
+        if not _alone_on_line(text, match.start(), match.end()):
+            continue
         region = match.group("region")
         here = match.start()  # its line is counted only for an error: a page has many marks
         if region is not None:

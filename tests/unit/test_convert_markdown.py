@@ -49,6 +49,11 @@ def test_protected_parts_pass_through(markdown: str) -> None:
     f"```\n未關閉的 {HANS}\n",
     "文字\n```",
     "",
+    f"```\n{HANS}\n```\n",  # the last fence ends the text: no line after it to look at
+    f"x```y\n```\n{HANS}\n```",  # ``` inside a line opens nothing
+    f"文字 ]: 不是定義\n [d]: https://e\n{HANS}",  # ]: in prose, then a real definition
+    f"```\n{HANS}\n``` 不是結尾\nx```\n  ````\t\n{HANS}",  # only a bare fence line closes
+    f"````\n```\n{HANS}\n````\n{HANS}",  # a shorter fence does not close a longer one
 ])
 def test_fences_found_by_jumping_match_the_line_by_line_reading(markdown: str) -> None:
     # Text with only "\n" line breaks takes a fast path; other line breaks take the line loop.

@@ -72,3 +72,9 @@ def test_staging_gives_each_page_its_region(tmp_path) -> None:
     hans = (tmp_path / "staged" / "q.zh-Hans.md").read_text(encoding="utf-8")
     assert "食藥署" in hant and "卫健委" not in hant
     assert "卫健委" in hans and "食藥署" not in hans
+
+
+def test_a_mark_counts_only_alone_on_its_line() -> None:
+    text = "前言 <!-- shenzhi: region zh-Hant --> 後語\n  <!-- shenzhi: end-region -->\t\n"
+    with pytest.raises(MarkerError, match="without a region block"):
+        select_regions(text, "zh-Hant")

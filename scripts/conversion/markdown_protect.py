@@ -77,7 +77,7 @@ def shield_fences(text: str, shield: Shield) -> str:
     if any(char in text for char in OTHER_LINE_BREAKS):
         return _shield_fences_by_line(text, shield)
     # Only "\n" breaks lines: jump from one line that may open a fence or define a reference to
-    # the next with one regular expression, instead of looking at every line in Python.
+    # the next with str.find (`_SpecialLines`), instead of looking at every line in Python.
     out: list[str] = []
     done = 0
     special = _SpecialLines(text)
@@ -101,23 +101,26 @@ def shield_fences(text: str, shield: Shield) -> str:
     return "".join(out)
 
 
+def indented_line_start(text: str, at: int) -> int | None:
+    """The start of the line holding text[at] if only spaces and tabs stand before `at` on it,
+    else None."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return None if text[line_start:at].strip(" \t") else line_start
+
+
 def _closing_fence(text: str, char: str, length: int, start: int) -> int | None:
-    """Where the first line at or after `start` that closes a fence of `length` × `char` ends:
-    a line of only that character (at least `length` of it) between spaces or tabs. Found with
-    str.find: a pattern anchored with ^ under re.M is tried at every position."""
+    """Where the first line at or after `start` (a line start) that closes a fence of `length`
+    × `char` ends: a line of only that character (at least `length` of it) between spaces or
+    tabs. Found with str.find: a pattern anchored with ^ under re.M is tried at every position."""
     run = char * length
     at = text.find(run, start)
     while at != -1:
-        line_start = text.rfind("\n", 0, at) + 1
         line_end = text.find("\n", at)
         line_end = len(text) if line_end == -1 else line_end
-        if line_start >= start and not text[line_start:at].strip(" \t"):
-            rest = text[at:line_end].rstrip(" \t")
-            if rest and not rest.strip(char):
-                return line_end
+        closes = not text[at:line_end].rstrip(" \t").strip(char)
+        if closes and indented_line_start(text, at) is not None:
+            return line_end
         at = text.find(run, line_end)
-        if line_end == len(text):
-            break
     return None
 
 
@@ -130,7 +133,9 @@ class _SpecialLines:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.found = dict.fromkeys(self.LITERALS, -1)  # the literal's last occurrence looked at
+        # Per literal: the occurrence last looked at (-1 before the first search), None once
+        # there is none left.
+        self.found: dict[str, int | None] = dict.fromkeys(self.LITERALS, -1)
 
     def next(self, done: int) -> int | None:
         """Where the first special line at or after `done` (a line start) starts."""
@@ -141,21 +146,20 @@ class _SpecialLines:
     def _next_line(self, literal: str, done: int) -> int | None:
         text = self.text
         at = self.found[literal]
-        if at > len(text):
-            return None  # no occurrence left
+        if at is None:
+            return None
         if at < done:
             at = text.find(literal, done)
         while at != -1:
             self.found[literal] = at
-            line_start = text.rfind("\n", 0, at) + 1
-            if line_start >= done:
-                if literal == "]:":
-                    if REFERENCE_START.match(text, line_start):
-                        return line_start
-                elif not text[line_start:at].strip(" \t"):
+            if literal == "]:":
+                line_start = text.rfind("\n", 0, at) + 1
+                if REFERENCE_START.match(text, line_start):
                     return line_start
+            elif (line_start := indented_line_start(text, at)) is not None:
+                return line_start
             at = text.find(literal, at + 1)
-        self.found[literal] = len(text) + 1  # none left
+        self.found[literal] = None
         return None
 
 

@@ -20,23 +20,26 @@ import re
 
 from scripts import LANGUAGES
 from scripts.conversion.inline_rules import MarkerError
-from scripts.conversion.markdown_protect import Shield
+from scripts.conversion.markdown_protect import Shield, indented_line_start
 from scripts.conversion.script_chars import foreign_in
 from scripts.problems import Problem
 
 MARK = "region"  # cheap test before the regular expressions
 # A mark is a comment alone on its line. The expression starts with the literal "<!--", which the
 # regex engine finds quickly; a pattern anchored with ^ under re.M was tried at every line start
-# (3% of the converter's time on a 2 MB corpus). `_alone_on_line` checks the rest of the line.
+# (3% of the converter's time on a 2 MB corpus). `_mark_line` checks the rest of the line.
 ANY_MARK = re.compile(r"<!--\s*shenzhi:\s*(?:region\s+(?P<region>\S+?)|end-region)\s*-->")
 
 
-def _alone_on_line(text: str, start: int, end: int) -> bool:
-    """Whether only spaces and tabs stand between text[start:end] and its line's ends."""
-    line_start = text.rfind("\n", 0, start) + 1
+def _mark_line(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The line holding text[start:end] (without its line break) if only spaces and tabs stand
+    beside it there, else None: the span the mark takes, indentation included."""
+    line_start = indented_line_start(text, start)
     line_end = text.find("\n", end)
-    after = text[end:] if line_end < 0 else text[end:line_end]
-    return not text[line_start:start].strip(" \t") and not after.strip(" \t")
+    line_end = len(text) if line_end < 0 else line_end
+    if line_start is None or text[end:line_end].strip(" \t"):
+        return None
+    return line_start, line_end
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -52,10 +55,12 @@ def region_spans(text: str) -> list[tuple[str, int, int, int, int]]:
     spans = []
     open_at: tuple[str, int, int] | None = None
     for match in ANY_MARK.finditer(text):
-        if not _alone_on_line(text, match.start(), match.end()):
+        line = _mark_line(text, match.start(), match.end())
+        if line is None:
             continue
+        mark_start, mark_end = line
         region = match.group("region")
-        here = match.start()  # its line is counted only for an error: a page has many marks
+        here = mark_start  # its line is counted only for an error: a page has many marks
         if region is not None:
             if open_at is not None:
                 raise MarkerError(_line_of(text, here), "a region block starts inside another "
@@ -65,13 +70,13 @@ def region_spans(text: str) -> list[tuple[str, int, int, int, int]]:
                 raise MarkerError(_line_of(text, here), f"unknown region '{region}'; write "
                                   f"<!-- shenzhi: region {LANGUAGES[0]} --> or "
                                   f"<!-- shenzhi: region {LANGUAGES[1]} -->")
-            open_at = (region, match.start(), match.end())
+            open_at = (region, mark_start, mark_end)
         else:
             if open_at is None:
                 raise MarkerError(_line_of(text, here), "<!-- shenzhi: end-region --> without a "
                                   "region block before it")
             region, start, content_start = open_at
-            spans.append((region, start, content_start, match.start(), match.end()))
+            spans.append((region, start, content_start, mark_start, mark_end))
             open_at = None
     if open_at is not None:
         raise MarkerError(_line_of(text, open_at[1]), f"region block {open_at[0]} is never "

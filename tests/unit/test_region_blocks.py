@@ -78,3 +78,9 @@ def test_a_mark_counts_only_alone_on_its_line() -> None:
     text = "前言 <!-- shenzhi: region zh-Hant --> 後語\n  <!-- shenzhi: end-region -->\t\n"
     with pytest.raises(MarkerError, match="without a region block"):
         select_regions(text, "zh-Hant")
+
+
+def test_an_indented_mark_takes_its_whole_line() -> None:
+    # The indentation and the tab after the mark belong to the mark: neither is left on the page.
+    text = "前\n  <!-- shenzhi: region zh-Hans -->\t\n简\n<!-- shenzhi: end-region -->\n後"
+    assert select_regions(text, "zh-Hans") == "前\n\n简\n\n後"

@@ -22,20 +22,27 @@ REFERENCE_START = re.compile(r"[ ]{0,3}\[")
 # (Nine `in` tests are about five times faster than one character-class search.)
 OTHER_LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
+# Bare URLs stop at whitespace, brackets and CJK punctuation.
+_URL_REST = r"[^\s<>()\[\]{}「」（），。；、]+"
+# Every alternative starts with a literal character and none sits inside a group, so Python's
+# regex engine skips to the next `, <, ], {, h, H, w or W with its fast first-character search
+# instead of trying the pattern at every position (1.6x faster on the bench corpus). Hence the
+# first backtick of inline code outside `ticks`, and http(s) / www written once per case of
+# their first letter.
 INLINE = re.compile(
     r"""
-    (?=[`<\]{hHwW])                                       # cheap test before the alternatives
-    (?:
-    (?P<code>(?P<ticks>`+)[^`].*?(?P=ticks))              # inline code
-  | (?P<comment><!--.*?-->)                               # HTML comment
-  | (?P<rawblock><(?P<rawtag>(?i:script|style))\b.*?</(?P=rawtag)\s*>)  # script/style bodies
-  | (?P<tag></?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>)    # HTML tag with attributes
-  | (?P<autolink><(?i:https?|mailto):[^<>\s]+>)            # <https://…>
-  | (?P<target>\]\([^)\s]*(?:\s+(?:"[^"]*"|'[^']*'))?\))  # ](url "title")
-  | (?P<refuse>\]\[[^\]\n]*\])                             # ][label]
-  | (?P<attrs>\{[ \t]*[:#.][^}\n]*\})                     # {#anchor} {: .class }
-  | (?P<url>(?i:https?://|www\.)[^\s<>()\[\]{}「」（），。；、]+)  # bare URL
-    )
+      `(?P<ticks>`*)[^`].*?`(?P=ticks)                    # inline code
+    | <!--.*?-->                                          # HTML comment
+    | <(?P<rawtag>(?i:script|style))\b.*?</(?P=rawtag)\s*>  # script/style bodies
+    | </?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>           # HTML tag with attributes
+    | <(?i:https?|mailto):[^<>\s]+>                       # <https://…>
+    | \]\([^)\s]*(?:\s+(?:"[^"]*"|'[^']*'))?\)            # ](url "title")
+    | \]\[[^\]\n]*\]                                      # ][label]
+    | \{[ \t]*[:#.][^}\n]*\}                              # {#anchor} {: .class }
+    | h(?i:ttps?://)""" + _URL_REST + r"""                 # bare URL …
+    | H(?i:ttps?://)""" + _URL_REST + r"""
+    | w(?i:ww\.)""" + _URL_REST + r"""
+    | W(?i:ww\.)""" + _URL_REST + r"""
     """,
     re.VERBOSE | re.DOTALL | re.MULTILINE,  # case-insensitive only where needed: faster
 )

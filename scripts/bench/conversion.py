@@ -21,7 +21,7 @@ SENTENCE_SETS = {"dev set": CASES / "dev_set.tsv", "review set": CASES / "review
                  "held-out set A": CASES / "heldout_a.tsv", "tuning set D": CASES / "tuning_d.tsv",
                  "tuning set G": CASES / "tuning_g.tsv", "tuning set I": CASES / "tuning_i.tsv",
                  "tuning set J": CASES / "tuning_j.tsv",
-                 "tuning set K (written, not yet tuned on)": CASES / "tuning_k.tsv",
+                 "tuning set K": CASES / "tuning_k.tsv",
                  "held-out set B (a regression guard since 2026-12-07)": CASES / "heldout_b.tsv",
                  "held-out set C (never tuned on)": CASES / "heldout_c.tsv",
                  "held-out set E (never tuned on)": CASES / "heldout_e.tsv",

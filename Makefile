@@ -23,8 +23,8 @@ $(VENV)/.test-installed: requirements/test.txt $(VENV)/.site-installed
 serve: $(VENV)/.site-installed  ## build and preview with live reload at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-build: $(VENV)/.site-installed  ## write the site to site/
-	$(BIN)/mkdocs build --strict --site-dir site
+build: $(VENV)/.site-installed  ## write the site to site/ (both languages side by side; strict)
+	$(BIN)/python -m scripts.pages.parallel_build --site-dir site
 
 browser: $(VENV)/.test-installed  ## use Debian's Chromium if present, else Playwright's own
 	@$(BIN)/python -m tests.browser.find_browser || $(BIN)/playwright install --with-deps chromium \

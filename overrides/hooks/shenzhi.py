@@ -20,25 +20,18 @@ from scripts.pages import (
     live_preview,
     log_paths,
     offline_assets,
+    parallel_build,
     site_config,
     theme_files,
 )
 from scripts.pages.build_page import dress_ahead_of_mkdocs, dressed_markdown, finish_html
 from scripts.pages.labels import convert_setting
-from scripts.pages.staging import source_dir_for, stage, staging_dir_for
+from scripts.pages.staging import shown_prefix, source_dir_for, stage, staging_dir_for
 from scripts.pages.template_cache import TEMPLATES
 from scripts.problems import ContentError
 from scripts.search import index as search_index
 
 LOG = logging.getLogger("mkdocs.shenzhi")
-
-
-def _shown_prefix(config) -> str:
-    source = source_dir_for(Path(config.docs_dir))
-    try:
-        return source.relative_to(Path(config.config_file_path).parent).as_posix()
-    except ValueError:
-        return source.as_posix()
 
 
 @event_priority(100)
@@ -47,26 +40,36 @@ def on_config(config):
     list theme files without their hidden icon folders (scripts/pages/theme_files.py)."""
     source = source_dir_for(Path(config.docs_dir))
     staging = staging_dir_for(source)
-    prefix = _shown_prefix(config)
-    build_cache.open_for_build(staging.parent / "cache", Path(config.config_file_path).parent)
-    try:
-        result = stage(source, staging, prefix)
-    except ContentError as error:  # the glossary or another data file is broken
-        raise PluginError(str(error)) from None
-    if result.problems:
-        raise PluginError(str(ContentError(result.problems)))
+    prefix = shown_prefix(source, Path(config.config_file_path).parent)
+    build_cache.open_for_build(parallel_build.cache_folder(staging),
+                               Path(config.config_file_path).parent)
+    alone = parallel_build.only_language()
+    if alone is None:  # a language's child of scripts.pages.parallel_build: staged already
+        try:
+            result = stage(source, staging, prefix)
+        except ContentError as error:  # the glossary or another data file is broken
+            raise PluginError(str(error)) from None
+        if result.problems:
+            raise PluginError(str(ContentError(result.problems)))
     config.docs_dir = str(staging)
     theme_files.list_visible_files_only(config.theme)
     log_paths.install(source, staging, prefix)
     i18n = config.plugins.get("i18n")
     if i18n is not None:
         site_config.localize_languages(i18n.config.languages, config.nav, convert_setting)
+        if alone is not None:
+            # Build this language only: static-i18n starts with it, and its on_post_build,
+            # which would build the others, returns at once while `building` is set.
+            i18n.current_language = alone
+            i18n.building = True
     return config
 
 
 def on_env(env, config, files):
-    """Reuse the theme templates compiled by an earlier build or language of this process."""
+    """Reuse the theme templates compiled by an earlier build or language of this process;
+    write the site's 404 page in the default language only."""
     env.bytecode_cache = TEMPLATES
+    site_config.not_found_page_in_default_language(config.theme, config.plugins.get("i18n"))
     return env
 
 
@@ -128,10 +131,12 @@ def on_post_build(config):
     background_tooltips.stop()
     dress_ahead.stop()
     i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    alone = parallel_build.only_language()
+    if alone is None and i18n is not None and getattr(i18n, "building", False):
         return  # a nested per-language build; the outer build finishes the whole site
-    site_dir = Path(config.site_dir)
-    offline_assets.localize_theme_scripts(site_dir, urlsplit(config.site_url or "/").path)
+    if alone is None:  # else the parallel build does it once both languages are written
+        site_dir = Path(config.site_dir)
+        offline_assets.localize_theme_scripts(site_dir, urlsplit(config.site_url or "/").path)
     search_index.finish_build()
     LOG.info(build_cache.finish_build())
 

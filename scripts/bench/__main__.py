@@ -113,7 +113,10 @@ def report(f: dict) -> str:
     lines.append("  * the pages as our hooks leave them (case layout, generated blocks, disclaimer,"
                  " sources)\n    written into the Markdown: same content, theme and plugins, no"
                  " hooks; generated HTML\n    is parsed by Python-Markdown there, ours keeps it"
-                 " out of the parser (scripts/pages/html_stash.py)")
+                 " out of the parser (scripts/pages/html_stash.py).\n    Ours is timed as `make"
+                 " build` runs it, one process per language\n    (scripts/pages/parallel_build.py);"
+                 " bare MkDocs builds the languages one after the other,\n    as `mkdocs build`"
+                 " does")
     if "100" in f["builds"] and "1000" in f["builds"]:
         for label, name in (("cold", "ours_cold"), ("warm", "ours")):
             ratio = (f["builds"]["1000"][name]["seconds"]

@@ -27,13 +27,16 @@ from scripts.bench.synthetic import make_site
 from scripts.search.index import build_search
 
 
-def timed_build(config_file: Path, site_dir: Path, cold: bool = False) -> dict[str, float]:
+def timed_build(config_file: Path, site_dir: Path, cold: bool = False,
+                parallel: bool = False) -> dict[str, float]:
     """Seconds, peak memory (MB) and output size (MB) of one strict build in a fresh process;
-    `cold`: with the build cache (scripts/build_cache.py) emptied first, as on a fresh clone."""
+    `cold`: with the build cache (scripts/build_cache.py) emptied first, as on a fresh clone;
+    `parallel`: as `make build` runs it, one process per language."""
     if cold:
         shutil.rmtree(config_file.parent / ".staging" / "cache", ignore_errors=True)
-    result = subprocess.run([sys.executable, "-m", "scripts.bench.run_build", str(config_file),
-                             str(site_dir)], capture_output=True, text=True, check=False)
+    command = [sys.executable, "-m", "scripts.bench.run_build", str(config_file), str(site_dir)]
+    result = subprocess.run(command + ["--parallel"] * parallel, capture_output=True, text=True,
+                            check=False)
     if result.returncode != 0:
         raise RuntimeError(f"build of {config_file} failed:\n{result.stderr[-3000:]}")
     figures = json.loads(result.stdout.strip().splitlines()[-1])
@@ -118,21 +121,23 @@ def synthetic_builds(work: Path, sizes: tuple[int, ...] = (100, 1000),
         size_rounds = max(rounds, SMALL_SITE_ROUNDS) if cases <= SMALL_SITE else rounds
         project = make_site(work / f"site-{cases}", cases)
         ours, without_search = project / "mkdocs.yml", without_search_config(project)
+        # Ours as `make build` runs it (both languages side by side, scripts/pages/
+        # parallel_build.py); bare MkDocs as `mkdocs build` does, one language after the other.
         configs = {  # the recording build stages the converted pages the bare build reads
-            "bare_dressed": (dressed_pages_config(project, work), False),
+            "bare_dressed": (dressed_pages_config(project, work), False, False),
             # A fresh clone's build (CI, GitHub Pages), then the next build of the same tree
             # (`make build` again, the cache left by the cold ones).
-            "without_search_cold": (without_search, True), "ours_cold": (ours, True),
-            "without_search": (without_search, False), "ours": (ours, False),
+            "without_search_cold": (without_search, True, True), "ours_cold": (ours, True, True),
+            "without_search": (without_search, False, True), "ours": (ours, False, True),
         }
         runs: dict[str, list[dict]] = {name: [] for name in configs}
         edits = 0
         for _ in range(size_rounds):
-            for name, (config, cold) in configs.items():
+            for name, (config, cold, parallel) in configs.items():
                 if name in ("ours", "without_search"):
                     edits += 1
                     edit_one_case(project, edits)
-                runs[name].append(timed_build(config, work / f"{name}-{cases}", cold))
+                runs[name].append(timed_build(config, work / f"{name}-{cases}", cold, parallel))
         figures: dict = {name: _median_run(r) for name, r in runs.items()}
         start = time.perf_counter()
         build_search(work / f"ours-{cases}")  # alone: Pagefind's own time, mostly hidden

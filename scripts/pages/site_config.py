@@ -64,3 +64,18 @@ def localized_permalinks(page_html: str, title: str, lang: str) -> str:
     if lang == DEFAULT_LANGUAGE or not title:
         return page_html
     return page_html.replace(f'title="{title}"', f'title="{convert_setting(title, lang)}"')
+
+
+NOT_FOUND_PAGE = "404.html"
+
+
+def not_found_page_in_default_language(theme: Any, i18n: Any) -> None:
+    """GitHub Pages serves the site root's 404.html for every missing address. Each language's
+    build writes it there, so the last language's would win: only the default language's build
+    (the site root's language) writes it."""
+    if i18n is None:
+        return
+    if i18n.current_language == i18n.default_language:
+        theme.static_templates.add(NOT_FOUND_PAGE)
+    else:
+        theme.static_templates.discard(NOT_FOUND_PAGE)

@@ -34,6 +34,14 @@ def staging_dir_for(docs_dir: Path) -> Path:
     return docs_dir.parent / STAGING_PARENT / docs_dir.name
 
 
+def shown_prefix(source: Path, project: Path) -> str:
+    """How messages name the editors' folder: relative to the project when inside it."""
+    try:
+        return source.relative_to(project).as_posix()
+    except ValueError:
+        return source.as_posix()
+
+
 def source_dir_for(docs_dir: Path) -> Path:
     """The editors' folder for a docs_dir that may already be the staging folder."""
     if docs_dir.parent.name == STAGING_PARENT:

@@ -154,7 +154,10 @@ class SiteSearch:
         that index is the end of the build, and this core would otherwise wait for it idle."""
         try:
             self.finish_pending()
-            tables = {lang: self._query_table(lang) for lang in LANGUAGES}
+            # A language's table is made of the other script's pages: a build of one language
+            # (scripts.pages.parallel_build) writes the other language's table only.
+            tables = {lang: self._query_table(lang) for lang in LANGUAGES
+                      if other_script(lang) in self._services}
             for service in self._services.values():
                 service.wait_written()
         finally:

@@ -25,14 +25,16 @@ def free_port() -> int:
 
 
 def build_site(site_dir: Path, site_url: str, project: Path = ROOT,
-               extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the strict production build of `project` into `site_dir`."""
+               extra_env: dict[str, str] | None = None, parallel: bool = False,
+               ) -> subprocess.CompletedProcess[str]:
+    """Run the strict production build of `project` into `site_dir`: `mkdocs build`, or with
+    `parallel` the languages side by side (`make build`, scripts/pages/parallel_build.py)."""
     env = {**os.environ, "SHENZHI_SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1",
            **(extra_env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, check=False,
-    )
+    command = (["-m", "scripts.pages.parallel_build", "-d", str(site_dir)] if parallel else
+               ["-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)])
+    return subprocess.run([sys.executable, *command], cwd=project, env=env,
+                          capture_output=True, text=True, check=False)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -60,3 +60,23 @@ def test_non_utf8_file_fails_with_its_name(project: Path) -> None:
     code, output = build_output(project)
     assert code != 0 and "docs/latin1.zh-Hant.md:2: not UTF-8 text" in output
     assert "Traceback" not in output
+
+
+def test_make_build_reports_broken_pages_as_mkdocs_build_does(project: Path) -> None:
+    """The parallel build (`make build`): a bad page stops it in the staging step, before any
+    language is built; a broken link stops the language's child with its strict message."""
+    bad = project / "docs" / "bad.zh-Hant.md"
+    bad.write_text("---\ntitle: x\nkind: blog\n---\n\n正文\n", encoding="utf-8")
+    result = build_site(project / "out", "http://127.0.0.1:9/shenzhi/", project, parallel=True)
+    assert result.returncode != 0
+    assert "docs/bad.zh-Hant.md:3 [kind]: unknown kind" in result.stderr
+    assert "Traceback" not in result.stderr
+    bad.unlink()
+    page = project / "docs" / "ckd" / "basics.zh-Hans.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\n[不存在](no-such-page.md)\n",
+                    encoding="utf-8")
+    result = build_site(project / "out", "http://127.0.0.1:9/shenzhi/", project, parallel=True)
+    assert result.returncode != 0
+    assert "docs/ckd/basics.zh-Hans.md (converted to zh-Hant)" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not list(project.glob(".out-*")), "a language's temporary folder was left behind"

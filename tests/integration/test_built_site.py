@@ -116,3 +116,11 @@ def test_case_reports_reached_through_the_index_not_the_sidebar(site_dir: Path) 
     assert not [c for c in cases if f"case-reports/{c}/" in sidebar]
     index = (site_dir / "case-reports" / "index.html").read_text(encoding="utf-8")
     assert [c for c in cases if f"{c}/" not in index] == []
+
+
+def test_the_site_404_page_is_in_the_default_language(site_dir: Path) -> None:
+    """GitHub Pages answers every missing address with the root's 404.html: it is the zh-Hant
+    page (each language's build used to write it, and the last one, zh-Hans, won)."""
+    page = (site_dir / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-Hant"' in page
+    assert not (site_dir / "zh-Hans" / "404.html").exists()

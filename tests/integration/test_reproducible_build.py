@@ -46,6 +46,20 @@ def test_build_from_the_cache_equals_a_build_without_it(site_dir: Path, site_bas
     assert differences(file_digests(site_dir), file_digests(warm)) == []
 
 
+def test_parallel_build_is_byte_identical_to_mkdocs_build(site_dir: Path, site_base: str,
+                                                          tmp_path: Path) -> None:
+    """`make build` builds the languages in two processes (scripts/pages/parallel_build.py):
+    the same site as `mkdocs build`, from a cold cache of its own and again from a warm one."""
+    for name in ("cold", "warm"):
+        parallel = tmp_path / name
+        result = build_site(parallel, site_base, parallel=True)
+        if result.returncode != 0:
+            pytest.fail(result.stderr)
+        assert "in parallel" in result.stderr
+        assert differences(file_digests(site_dir), file_digests(parallel)) == []
+    assert not list(tmp_path.glob(".*")), "a language's temporary folder was left behind"
+
+
 def test_digest_sees_a_changed_byte(tmp_path: Path) -> None:
     for side in ("a", "b"):
         (tmp_path / side / "x").mkdir(parents=True)

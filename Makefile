@@ -41,7 +41,7 @@ test: $(VENV)/.test-installed browser  ## every test: unit, content, integration
 	$(BIN)/python -m scripts.checks
 	$(BIN)/python -m pytest -q
 
-bench: $(VENV)/.test-installed  ## print the benchmark and write bench-results/bench.json
+bench: $(VENV)/.test-installed browser  ## print the benchmark and write bench-results/bench.json
 	$(BIN)/python -m scripts.bench
 
 bench-search: $(VENV)/.test-installed browser  ## only search recall (about 2 minutes)

@@ -23,8 +23,10 @@ import sys
 import time
 from pathlib import Path
 
+from scripts import LANGUAGES
 from scripts.bench.synthetic import make_site
-from scripts.search.index import build_search
+from scripts.search.index import build_search, language_pages, searchable_runs
+from scripts.search.segment import index_words
 
 
 def timed_build(config_file: Path, site_dir: Path, cold: bool = False,
@@ -72,6 +74,14 @@ def dressed_pages_config(project: Path, work: Path) -> Path:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
     return bare_config(project, ".dressed/docs", name="mkdocs-bare-dressed.yml")
+
+
+def indexed_words(site_dir: Path) -> int:
+    """How many words the built site's pages give Pagefind (both languages): its indexing time
+    grows with this count, not with the number of pages."""
+    return sum(len(index_words(run)) for lang in LANGUAGES
+               for page in language_pages(site_dir, lang)
+               for run in searchable_runs(page.read_text(encoding="utf-8")))
 
 
 def without_search_config(project: Path) -> Path:
@@ -142,6 +152,7 @@ def synthetic_builds(work: Path, sizes: tuple[int, ...] = (100, 1000),
         start = time.perf_counter()
         build_search(work / f"ours-{cases}")  # alone: Pagefind's own time, mostly hidden
         figures["ours"]["search_index_seconds"] = time.perf_counter() - start
+        figures["ours"]["indexed_words"] = indexed_words(work / f"ours-{cases}")
         figures.update({
             "rounds": size_rounds,
             "without_search_over_bare_dressed": 1 + _paired_overhead(runs, "without_search",

@@ -40,17 +40,19 @@ def on_config(config):
     list theme files without their hidden icon folders (scripts/pages/theme_files.py)."""
     source = source_dir_for(Path(config.docs_dir))
     staging = staging_dir_for(source)
-    prefix = shown_prefix(source, Path(config.config_file_path).parent)
-    build_cache.open_for_build(parallel_build.cache_folder(staging),
-                               Path(config.config_file_path).parent)
+    project = Path(config.config_file_path).parent
+    prefix = shown_prefix(source, project)
     alone = parallel_build.only_language()
-    if alone is None:  # a language's child of scripts.pages.parallel_build: staged already
-        try:
+    try:
+        if parallel_build.stages_for_both():  # the default language's child of `make build`
+            parallel_build.stage_for_both(source, staging, project)
+        build_cache.open_for_build(parallel_build.cache_folder(staging), project)
+        if alone is None:  # `mkdocs build` or `mkdocs serve`: stage here
             result = stage(source, staging, prefix)
-        except ContentError as error:  # the glossary or another data file is broken
-            raise PluginError(str(error)) from None
-        if result.problems:
-            raise PluginError(str(ContentError(result.problems)))
+            if result.problems:
+                raise ContentError(result.problems)
+    except ContentError as error:  # a bad page, or a broken glossary or other data file
+        raise PluginError(str(error)) from None
     config.docs_dir = str(staging)
     theme_files.list_visible_files_only(config.theme)
     log_paths.install(source, staging, prefix)
@@ -62,6 +64,8 @@ def on_config(config):
             # which would build the others, returns at once while `building` is set.
             i18n.current_language = alone
             i18n.building = True
+    # The other language's child: loaded meanwhile; MkDocs reads the staged pages next.
+    parallel_build.wait_for_staging()
     return config
 
 

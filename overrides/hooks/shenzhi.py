@@ -21,6 +21,7 @@ from scripts.pages import (
     log_paths,
     offline_assets,
     parallel_build,
+    shared_staging,
     site_config,
     theme_files,
 )
@@ -44,8 +45,8 @@ def on_config(config):
     prefix = shown_prefix(source, project)
     alone = parallel_build.only_language()
     try:
-        if parallel_build.stages_for_both():  # the default language's child of `make build`
-            parallel_build.stage_for_both(source, staging, project)
+        if alone is not None:  # a language's child of `make build`: its share of the staging
+            shared_staging.stage_this_share(source, staging, project)
         build_cache.open_for_build(parallel_build.cache_folder(staging), project)
         if alone is None:  # `mkdocs build` or `mkdocs serve`: stage here
             result = stage(source, staging, prefix)
@@ -64,8 +65,8 @@ def on_config(config):
             # which would build the others, returns at once while `building` is set.
             i18n.current_language = alone
             i18n.building = True
-    # The other language's child: loaded meanwhile; MkDocs reads the staged pages next.
-    parallel_build.wait_for_staging()
+    # A child that does not report: loaded meanwhile; MkDocs reads the staged pages next.
+    shared_staging.wait_until_staged()
     return config
 
 

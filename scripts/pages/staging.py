@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
@@ -51,11 +52,28 @@ def source_dir_for(docs_dir: Path) -> Path:
 
 @dataclass
 class StageResult:
-    """What staging did: files written, files unchanged, and every problem found."""
+    """What staging did: files written, files unchanged, every problem found, and the staged
+    files the sources call for (any other file in the staging folder is stale)."""
 
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
+    expected: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Share:
+    """One of `count` disjoint shares of the source files, for staging in several processes.
+
+    A file's share depends on its path only, so it stays in the same share (and the same build
+    cache) from one build to the next."""
+
+    index: int
+    count: int
+
+    def holds(self, rel: str) -> bool:
+        """Whether the source file `rel` (relative to the docs folder) is in this share."""
+        return zlib.crc32(rel.encode("utf-8")) % self.count == self.index
 
 
 def _write_if_changed(path: Path, data: bytes, result: StageResult, rel: str) -> None:
@@ -110,14 +128,20 @@ def _mark_converted(text: str, source_rel: str) -> str:
     return f"---\n{line}---\n{text}"
 
 
-def stage(docs_dir: Path, staging_dir: Path, shown_prefix: str = "docs") -> StageResult:
-    """Fill `staging_dir` from `docs_dir`; return what changed and every problem found."""
+def stage(docs_dir: Path, staging_dir: Path, shown_prefix: str = "docs",
+          share: Share | None = None) -> StageResult:
+    """Fill `staging_dir` from `docs_dir` and remove stale files; return what changed and every
+    problem found. With `share`, only that share of the source files is staged and nothing is
+    removed: the caller removes what no share expects (`remove_stale`) once every share is done.
+    """
     result = StageResult()
-    expected: set[str] = set()
+    expected = result.expected
     sources = sorted(p for p in docs_dir.rglob("*") if p.is_file())
     present = {p.relative_to(docs_dir).as_posix() for p in sources}
     for path in sources:
         rel = path.relative_to(docs_dir).as_posix()
+        if share is not None and not share.holds(rel):
+            continue
         shown = f"{shown_prefix}/{rel}"
         if path.suffix != ".md":
             expected.add(rel)
@@ -152,7 +176,8 @@ def stage(docs_dir: Path, staging_dir: Path, shown_prefix: str = "docs") -> Stag
             expected.add(target_rel)
             _write_if_changed(staging_dir / target_rel, rendered.encode("utf-8"), result,
                               target_rel)
-    _remove_stale(staging_dir, expected)
+    if share is None:
+        remove_stale(staging_dir, expected)
     return result
 
 
@@ -182,7 +207,7 @@ def _stage_page(text: str, rel: str, lang: str, with_source: tuple[str, ...], sh
     return tuple(outputs), tuple(problems)
 
 
-def _remove_stale(staging_dir: Path, expected: set[str]) -> None:
+def remove_stale(staging_dir: Path, expected: set[str]) -> None:
     """Delete staged files whose source is gone, so deleted pages disappear from the site."""
     if not staging_dir.is_dir():
         return

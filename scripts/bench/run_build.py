@@ -16,9 +16,6 @@ import sys
 import time
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-
 from scripts.pages.parallel_build import build_site
 
 
@@ -31,7 +28,10 @@ def main() -> None:
     if "--parallel" in sys.argv[3:]:
         if build_site(Path(config_file), Path(site_dir).resolve()) != 0:
             sys.exit(1)
-    else:
+    else:  # imported here, as in `mkdocs build`: the parallel build's parent loads it later
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
         build(load_config(config_file, site_dir=site_dir, strict=True))
     seconds = time.perf_counter() - start
     peak_kb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,

@@ -17,10 +17,13 @@ from __future__ import annotations
 import os
 import pickle
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scripts import LANGUAGES, build_cache
-from scripts.pages.staging import Share, StageResult, remove_stale, shown_prefix, stage
 from scripts.problems import ContentError, Problem
+
+if TYPE_CHECKING:
+    from scripts.pages.staging import StageResult
 
 # Each name holds a file descriptor number, set by the parent for the child that uses it.
 SHARE_READ_FD = "SHENZHI_SHARE_READ_FD"  # the first child: the second child's share arrives here
@@ -70,8 +73,13 @@ def wait_until_staged() -> None:
         raise StagingFailed
 
 
-def _stage_share(source: Path, staging: Path, project: Path, share: Share,
+def _stage_share(source: Path, staging: Path, project: Path, index: int,
                  cache: Path) -> StageResult:
+    # Imported here: the parent of the parallel build imports this module for its pipes only,
+    # before it starts the children, and staging brings in the whole converter.
+    from scripts.pages.staging import Share, shown_prefix, stage
+
+    share = Share(index, SHARES)
     build_cache.open_for_build(cache, project)
     try:
         return stage(source, staging, shown_prefix(source, project), share)
@@ -80,7 +88,9 @@ def _stage_share(source: Path, staging: Path, project: Path, share: Share,
 
 
 def _stage_first(source: Path, staging: Path, project: Path, share_read: int) -> None:
-    mine = _stage_share(source, staging, project, Share(0, SHARES), staging.parent / "cache")
+    from scripts.pages.staging import remove_stale
+
+    mine = _stage_share(source, staging, project, 0, staging.parent / "cache")
     with os.fdopen(share_read, "rb") as pipe:
         received = pipe.read()  # empty if the second child stopped
     try:
@@ -99,7 +109,7 @@ def _stage_first(source: Path, staging: Path, project: Path, share_read: int) ->
 
 def _stage_second(source: Path, staging: Path, project: Path, share_write: int) -> None:
     try:
-        result = _stage_share(source, staging, project, Share(1, SHARES),
+        result = _stage_share(source, staging, project, 1,
                               staging.parent / "cache" / SECOND_SHARE_CACHE)
         report: ShareReport = (result.problems, result.expected)
     except ContentError as error:  # a broken data file: the first child meets it too

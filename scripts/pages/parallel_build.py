@@ -23,6 +23,7 @@ import argparse
 import atexit
 import gzip
 import logging
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -156,11 +157,15 @@ def _build_one_language(config_file: Path, site_dir: Path) -> int:
 
 
 def _leave(code: int) -> None:
-    """End a language's child once its part of the site is written: run the exit handlers
-    (they stop the worker processes and flush the logs), then exit without Python's teardown.
+    """End a language's child once its part of the site is written: stop the worker processes
+    (idle by now; they never write the build cache), run the exit handlers (they flush the
+    logs), then exit without Python's teardown.
 
     The teardown frees OpenCC's dictionaries entry by entry: 0.2–0.3 s measured, on the
-    critical path of every build, for memory the operating system takes back at once."""
+    critical path of every build, for memory the operating system takes back at once; waiting
+    for a worker to go through its own teardown took another 0.15 s."""
+    for worker in multiprocessing.active_children():  # idle now: their results are in
+        worker.terminate()
     atexit._run_exitfuncs()
     sys.stdout.flush()
     sys.stderr.flush()

@@ -115,6 +115,11 @@ def report(f: dict) -> str:
             lines.append(_row(f"{size} case reports: words indexed, time per word",
                               f"{words / 1e6:.2f} M, "
                               f"{b['ours']['search_index_seconds'] / words * 1e6:.1f} µs"))
+        if "pagefind_phases" in b["ours"]:  # its two steps, for one language
+            phases = b["ours"]["pagefind_phases"]
+            lines.append(_row(f"{size} case reports: Pagefind, one language: add pages / write",
+                              f"{phases['adding_pages_s']:.1f} s / "
+                              f"{phases['writing_index_s']:.1f} s"))
     lines.append("  * the pages as our hooks leave them (case layout, generated blocks, disclaimer,"
                  " sources)\n    written into the Markdown: same content, theme and plugins, no"
                  " hooks; generated HTML\n    is parsed by Python-Markdown there, ours keeps it"

@@ -25,7 +25,14 @@ from pathlib import Path
 
 from scripts import LANGUAGES
 from scripts.bench.synthetic import make_site
-from scripts.search.index import build_search, language_pages, searchable_runs
+from scripts.search.index import (
+    PAGEFIND_CONFIG,
+    build_search,
+    indexed_page,
+    language_pages,
+    searchable_runs,
+)
+from scripts.search.pagefind_service import PagefindService
 from scripts.search.segment import index_words
 
 
@@ -82,6 +89,27 @@ def indexed_words(site_dir: Path) -> int:
     return sum(len(index_words(run)) for lang in LANGUAGES
                for page in language_pages(site_dir, lang)
                for run in searchable_runs(page.read_text(encoding="utf-8")))
+
+
+def pagefind_phases(site_dir: Path, output: Path, lang: str = LANGUAGES[0]) -> dict[str, float]:
+    """Seconds Pagefind takes, for one language of a built site, to take in its pages (cut into
+    search words first, as the build sends them) and then to write the index into `output`:
+    which of the two search indexing spends its time on."""
+    pages = [indexed_page(page.read_text(encoding="utf-8"))
+             for page in sorted(language_pages(site_dir, lang))]
+    service = PagefindService(PAGEFIND_CONFIG)
+    try:
+        start = time.perf_counter()
+        for number, page in enumerate(pages):
+            service.add_html(f"page-{number}/index.html", page)
+        service.wait_added()
+        added = time.perf_counter()
+        service.start_writing(output)
+        service.wait_written()
+        written = time.perf_counter()
+    finally:
+        service.close()
+    return {"adding_pages_s": added - start, "writing_index_s": written - added}
 
 
 def without_search_config(project: Path) -> Path:
@@ -153,6 +181,8 @@ def synthetic_builds(work: Path, sizes: tuple[int, ...] = (100, 1000),
         build_search(work / f"ours-{cases}")  # alone: Pagefind's own time, mostly hidden
         figures["ours"]["search_index_seconds"] = time.perf_counter() - start
         figures["ours"]["indexed_words"] = indexed_words(work / f"ours-{cases}")
+        figures["ours"]["pagefind_phases"] = pagefind_phases(work / f"ours-{cases}",
+                                                             work / f"phases-{cases}")
         figures.update({
             "rounds": size_rounds,
             "without_search_over_bare_dressed": 1 + _paired_overhead(runs, "without_search",

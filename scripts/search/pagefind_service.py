@@ -49,6 +49,9 @@ class PagefindService:
         with contextlib.suppress(OSError, AttributeError):  # not on every platform
             os.setpriority(os.PRIO_PROCESS, self._process.pid, 10)
         self._next_id = 0
+        self._pages_sent = self._pages_answered = 0
+        self._write_id: int | None = None
+        self._output_dir: Path | None = None
         self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self._replies: dict[int, dict[str, Any]] = {}
         self._errors: list[str] = []
@@ -59,13 +62,21 @@ class PagefindService:
         self._reader.start()
         reply = self._wait_for(self._send({"type": "NewIndex", "config": config}))
         self._index_id = reply["index_id"]
-        self._write_id: int | None = None
-        self._output_dir: Path | None = None
 
     def add_html(self, relative_path: str, html: str) -> None:
         """Index a page; `relative_path` (e.g. `ckd/basics/index.html`) gives its URL."""
+        self._pages_sent += 1
         self._send({"type": "AddFile", "index_id": self._index_id,
                     "file_path": relative_path or None, "url": None, "file_contents": html})
+
+    def wait_added(self, timeout: float = 600) -> None:
+        """Block until Pagefind has answered every page sent (the benchmark times adding pages
+        apart from writing the index)."""
+        with self._arrived:
+            if not self._arrived.wait_for(
+                    lambda: self._pages_answered >= self._pages_sent
+                    or self._process.poll() is not None, timeout):
+                raise PagefindError(f"pages not indexed within {timeout:.0f} s")
 
     def start_writing(self, output_dir: Path) -> None:
         """Ask for the index once Pagefind has every page; the files are written to
@@ -157,5 +168,7 @@ class PagefindService:
         message_id = reply.get("message_id")
         if payload.get("type") == "Error":
             self._errors.append(str(payload.get("message")))
+        if payload.get("type") in ("IndexedFile", "Error") and message_id != self._write_id:
+            self._pages_answered += 1  # the reply to a page (an error may answer one too)
         if message_id is not None and payload.get("type") != "IndexedFile":
             self._replies[message_id] = payload  # page replies are only checked for errors

@@ -68,6 +68,19 @@ def test_a_rejected_request_is_reported(tmp_path: Path) -> None:
         service.close()
 
 
+def test_waiting_for_added_pages_counts_a_rejected_page_as_answered(tmp_path: Path) -> None:
+    service = PagefindService(PAGEFIND_CONFIG)
+    try:
+        service.add_html("a/index.html", PAGE.format(lang="zh-Hant", title="甲", text="腎絲 絲球"))
+        service.add_html("", "<html></html>")  # refused: its error is its answer
+        service.wait_added(timeout=60)  # returns: both pages are answered
+        service.start_writing(tmp_path / "out")
+        with pytest.raises(PagefindError, match="Pagefind"):
+            service.wait_written(timeout=60)
+    finally:
+        service.close()
+
+
 def test_a_stopped_indexer_is_reported_not_waited_for(tmp_path: Path) -> None:
     service = PagefindService(PAGEFIND_CONFIG)
     service.close()

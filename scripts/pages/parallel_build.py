@@ -11,7 +11,8 @@ default language's folder. The site is the same, byte for byte, as `mkdocs build
 The children stage the editors' pages before either reads one, half each
 (scripts/pages/shared_staging.py). Staging in the parent instead put one process's start-up
 (about 0.6 s of loading the glossary, rules and OpenCC) and all of the staging (4.5 s of a cold
-thousand-case build) on one core in front of the children.
+thousand-case build) on one core in front of the children. A child ends without Python's
+teardown once its part of the site is written (`_leave`).
 
 `python -m scripts.pages.parallel_build [-f mkdocs.yml] [-d site]`; `mkdocs build` and
 `mkdocs serve` still build both languages in one process.

@@ -16,10 +16,11 @@ from scripts.data_table import records
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "cases"
-# Issue 14's targets are stated for a held-out set written before any tuning for it. Its pairs
-# H001–H034 were seen once by the person tuning, after the last conversion change of that session
-# (heldout_h_notes.md, "Exposure").
-NEWEST_HELD_OUT = "held-out set H (never tuned on; H001–H034 seen once, 2026-12-08)"
+# Issue 14's targets are stated for a held-out set written before any tuning for it: set L since
+# 2026-12-08, when the person tuning had seen pairs H001–H034 of set H once (heldout_h_notes.md,
+# "Exposure"; heldout_l_notes.md).
+HELD_OUT_H = "held-out set H (never tuned on; H001–H034 seen once, 2026-12-08)"
+NEWEST_HELD_OUT = "held-out set L (never tuned on, never read)"
 # The dev set is the issue's; the others were written for this project (see each file's header).
 SENTENCE_SETS = {"dev set": CASES / "dev_set.tsv", "review set": CASES / "review_set.tsv",
                  "held-out set A": CASES / "heldout_a.tsv", "tuning set D": CASES / "tuning_d.tsv",
@@ -29,8 +30,9 @@ SENTENCE_SETS = {"dev set": CASES / "dev_set.tsv", "review set": CASES / "review
                  "held-out set B (a regression guard since 2026-12-07)": CASES / "heldout_b.tsv",
                  "held-out set C (never tuned on)": CASES / "heldout_c.tsv",
                  "held-out set E (never tuned on)": CASES / "heldout_e.tsv",
-                 NEWEST_HELD_OUT: CASES / "heldout_h.tsv"}
-# Sets C, D, E, G, H, I, J and K mark where a region has two normal forms: {preferred|alternative}.
+                 HELD_OUT_H: CASES / "heldout_h.tsv",
+                 NEWEST_HELD_OUT: CASES / "heldout_l.tsv"}
+# Sets C to L (not F) mark where a region has two normal forms: {preferred|alternative}.
 ALTERNATIVES = re.compile(r"\{([^{}|]+(?:\|[^{}|]+)+)\}")
 RAW_CONFIG = {"zh-Hant": "s2twp", "zh-Hans": "tw2sp"}
 

@@ -184,8 +184,15 @@
   function findForm(pagefind, query) {
     var p = plan(query);
     if (!p.terms.length) return Promise.resolve([]);
-    var exact = p.phrases.map(function (words) { return pagefind.search('"' + words.join(" ") + '"'); });
-    return Promise.all([pagefind.search(p.terms.join(" "))].concat(exact)).then(function (answers) {
+    /* Each word's index chunk is loaded on its own first: Pagefind 1.4 looks a query's words up
+       in its chunk list by strict bounds and falls back to a looser lookup only when no word
+       matched, so in a large index a word of a longer query can go unloaded, and then a phrase
+       finds nothing and the all-words search ignores that word (肌酸酐: 0 of 1,016 pages). */
+    var loaded = Promise.all(p.terms.map(function (word) { return pagefind.preload(word); }));
+    return loaded.then(function () {
+      var exact = p.phrases.map(function (words) { return pagefind.search('"' + words.join(" ") + '"'); });
+      return Promise.all([pagefind.search(p.terms.join(" "))].concat(exact));
+    }).then(function (answers) {
       var ranked = answers[0].results;
       answers.slice(1).forEach(function (answer) {
         var ids = {};

@@ -17,7 +17,7 @@ from scripts.search.index import language_pages, searchable_runs
 from scripts.search.recall import site_texts
 from scripts.search.segment import HAN, encoded
 from scripts.testing.pagefind_meta import chunk_ranges, outside_ranges
-from scripts.testing.search_recall import find_all, language_root, measure
+from scripts.testing.search_recall import find_all, language_root, measure, measure_fresh
 
 NOT_FOUND = {"zh-Hant": "沒有符合的項目", "zh-Hans": "没有找到符合条件的结果"}
 GLOSSARY_LINK = {"zh-Hant": ("沒有找到？到詞彙表查這個詞", "/shenzhi/glossary/"),
@@ -35,6 +35,15 @@ def test_every_glossary_form_finds_every_page_that_contains_it(page: Page, site_
     assert result.occurring > 3000  # the yardstick itself found the terms in the pages
     assert result.misses == [], result.misses
     assert result.wrong == []  # nothing from the other language, nothing unrelated
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_forms_searched_each_on_a_fresh_page_find_every_page(page: Page, site_dir: Path,
+                                                             site_base: str, lang: str) -> None:
+    # The batch above runs in one page, where chunks loaded for one query serve the next.
+    result = measure_fresh(page, site_dir, site_base, lang, count=24)
+    assert result.occurring >= 20
+    assert result.misses == [] and result.wrong == []
 
 
 def _between_chunks(site_dir: Path, lang: str, wanted: int = 8) -> list[str]:

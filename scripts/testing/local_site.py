@@ -61,7 +61,10 @@ class ServedSite:
 
 def serve(site_dir: Path, port: int) -> ServedSite:
     """Serve `site_dir` at http://127.0.0.1:port/shenzhi/ in a background thread."""
-    root = site_dir.parent / "webroot"
+    # A web root per site: with one shared by the folder, a second site served from the same
+    # folder was served the first one's files (the benchmark measured the real site's search
+    # when it meant the synthetic site's).
+    root = site_dir.parent / f"webroot-{site_dir.name}"
     root.mkdir(exist_ok=True)
     link = root / SUB_PATH
     if not link.exists():

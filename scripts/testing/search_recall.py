@@ -103,11 +103,13 @@ def measure_fresh(page: Page, site_dir: Path, base_url: str, lang: str, count: i
     docs/assets/js/search.js's preload)."""
     glossary = load_glossary()
     every = queries(glossary)
-    texts, loose_texts = site_texts(site_dir, lang), site_texts(site_dir, lang, letters_only)
-    expected = expected_pages(glossary, lang, texts, every[::max(1, len(every) // (count * 4))])
-    terms = [t for t in expected.occurring][:: max(1, len(expected.occurring) // count)][:count]
-    expected = expected_pages(glossary, lang, texts, terms)
-    loose = expected_pages(glossary, lang, loose_texts, terms, letters_only)
+    sample = expected_pages(glossary, lang, site_texts(site_dir, lang),
+                            every[::max(1, len(every) // (count * 4))])
+    occurring = sample.occurring
+    terms = occurring[::max(1, len(occurring) // count)][:count]
+    expected = Expected(lang, {term: sample.pages[term] for term in terms})
+    loose = expected_pages(glossary, lang, site_texts(site_dir, lang, letters_only), terms,
+                           letters_only)
     started = time.perf_counter()
     found = {term: find_all(page, base_url, lang, [term])[term] for term in terms}
     return compare(expected, loose, found, time.perf_counter() - started)

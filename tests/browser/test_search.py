@@ -46,12 +46,12 @@ def test_forms_searched_each_on_a_fresh_page_find_every_page(page: Page, site_di
     assert result.misses == [] and result.wrong == []
 
 
-def _between_chunks(site_dir: Path, lang: str, wanted: int = 8) -> list[str]:
-    """Three-character phrases of the pages whose first word lies in no chunk's range of the
-    language's index (its range ends at a shortened bound: 見 for 見到)."""
-    ranges = chunk_ranges(site_dir / "search" / lang)
+def _between_chunks(texts: dict[str, str], index_dir: Path, wanted: int = 8) -> list[str]:
+    """Three-character phrases of the pages' `texts` whose first word lies in no chunk's range
+    of the index in `index_dir` (its range ends at a shortened bound: 見 for 見到)."""
+    ranges = chunk_ranges(index_dir)
     found: list[str] = []
-    for text in site_texts(site_dir, lang).values():
+    for text in texts.values():
         for start in range(len(text) - 2):
             phrase = text[start:start + 3]
             if (all(HAN.match(c) for c in phrase) and phrase not in found
@@ -68,10 +68,12 @@ def test_a_word_between_two_index_chunks_is_still_found(page: Page, site_dir: Pa
     # with it found nothing (肌酸酐: 0 of 1,016 pages on the thousand-case site). A fresh page
     # per query: a chunk loaded for an earlier query would hide the miss. Where the bounds fall
     # depends on the content, so both languages' phrases are pooled.
-    phrases = [(lang, phrase) for lang in LANGUAGES for phrase in _between_chunks(site_dir, lang)]
+    texts = {lang: site_texts(site_dir, lang) for lang in LANGUAGES}
+    phrases = [(lang, phrase) for lang in LANGUAGES
+               for phrase in _between_chunks(texts[lang], site_dir / "search" / lang)]
     assert phrases, "no word outside the chunk ranges: has Pagefind's chunk lookup changed?"
     for lang, phrase in phrases:
-        expected = {url for url, text in site_texts(site_dir, lang).items() if phrase in text}
+        expected = {url for url, text in texts[lang].items() if phrase in text}
         found = find_all(page, site_base, lang, [phrase])[phrase]
         assert expected <= set(found), (lang, phrase, sorted(expected - set(found)))
 
